@@ -27,7 +27,7 @@ import java.util.Objects;
  * call, no retries and no sleeping (the caller owns both). Failures arrive as {@link CinnoxApiException}
  * subclasses; "No records found" is an empty last page. Thread-safe.
  */
-public final class CinnoxClient {
+public final class CinnoxClient implements CinnoxApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(CinnoxClient.class);
 
@@ -54,39 +54,44 @@ public final class CinnoxClient {
         return PageRequest.first(settings.pageSize());
     }
 
+    @Override
     public Page<EnquiryDetail> enquiryDetails(TimeWindow window, PageRequest page) {
         return windowedPage(ApiEndpoint.ENQUIRY_DETAIL, window, page, EnquiryDetail.class);
     }
 
-    /** The chat of one closed enquiry, by its {@code inquiry} value or {@code displayCaseNumber}. */
+    @Override
     public Page<ChatMessage> enquiryChat(String enquiryId, PageRequest page) {
         return page(ApiEndpoint.ENQUIRY_CHAT, Map.of("enquiryID", requireText(enquiryId, "enquiryId")), page,
                 ChatMessage.class);
     }
 
+    @Override
     public Page<CallDetail> callDetails(TimeWindow window, PageRequest page) {
         return windowedPage(ApiEndpoint.CALL_DETAIL, window, page, CallDetail.class);
     }
 
+    @Override
     public Page<CallLogEntry> callLogs(TimeWindow window, PageRequest page) {
         return windowedPage(ApiEndpoint.CALL_LOG, window, page, CallLogEntry.class);
     }
 
+    @Override
     public Page<ConferenceDetail> conferenceDetails(TimeWindow window, PageRequest page) {
         return windowedPage(ApiEndpoint.CONFERENCE_DETAIL, window, page, ConferenceDetail.class);
     }
 
-    /** All recording files of one call or conference; empty when there are none (6451011). */
+    @Override
     public List<RecordingFile> recordingFiles(RecordingOwner owner) {
         Objects.requireNonNull(owner, "owner");
         return list(ApiEndpoint.RECORDING_FILE, Map.of(owner.kind().queryParameter(), owner.id()), RecordingFile.class);
     }
 
+    @Override
     public Page<SmsDetail> smsDetails(TimeWindow window, PageRequest page) {
         return windowedPage(ApiEndpoint.SMS_DETAIL, window, page, SmsDetail.class);
     }
 
-    /** Totals over the window (at most 90 days); zero counts when the API found nothing (6451011). */
+    @Override
     public EnquiryOverview enquiryOverview(TimeWindow window) {
         ApiEndpoint endpoint = ApiEndpoint.ENQUIRY_OVERVIEW;
         HttpExchange.Result<EnquiryOverview> result = exchange.get(endpoint, url(endpoint, windowQuery(window)),
@@ -97,29 +102,29 @@ public final class CinnoxClient {
         return result.payload();
     }
 
+    @Override
     public List<ChannelType> channelTypes() {
         return list(ApiEndpoint.CHANNEL_TYPE_LIST, Map.of(), ChannelType.class);
     }
 
+    @Override
     public Page<ChannelDetail> channelTypeDetails(String channelType, PageRequest page) {
         return page(ApiEndpoint.CHANNEL_TYPE_DETAIL, Map.of("channelType", requireText(channelType, "channelType")),
                 page, ChannelDetail.class);
     }
 
+    @Override
     public Page<CampaignSummary> sentCampaignsSummary(TimeWindow window, PageRequest page) {
         return windowedPage(ApiEndpoint.SENT_CAMPAIGNS_SUMMARY, window, page, CampaignSummary.class);
     }
 
-    /** Recipients of one sent campaign; {@code historyId} is the summary row's {@code id}. */
+    @Override
     public Page<CampaignRecipient> sentCampaignsDetails(String historyId, PageRequest page) {
         return page(ApiEndpoint.SENT_CAMPAIGNS_DETAIL, Map.of("historyID", requireText(historyId, "historyId")),
                 page, CampaignRecipient.class);
     }
 
-    /**
-     * Creates or edits ({@code enabled = true}) or deletes ({@code enabled = false}) the App's enquiry
-     * webhook. The result's {@code enabled} is false when CINNOX could not verify the URL.
-     */
+    @Override
     public EventSubscription updateEnquiryEventSubscription(boolean enabled, String url) {
         ApiEndpoint endpoint = ApiEndpoint.INQUIRY_EVENT_SUBSCRIPTION;
         Map<String, Object> body = new LinkedHashMap<>();

@@ -16,12 +16,12 @@ public record Page<T>(List<T> records, PageRequest request, boolean last) {
     }
 
     /** A page built from what the API returned; last when fewer records than requested came back. */
-    static <T> Page<T> of(List<T> records, PageRequest request) {
+    public static <T> Page<T> of(List<T> records, PageRequest request) {
         return new Page<>(records, request, records.size() < request.limit());
     }
 
     /** The empty last page that stands for 6451011 "No records found". */
-    static <T> Page<T> noRecords(PageRequest request) {
+    public static <T> Page<T> noRecords(PageRequest request) {
         return new Page<>(List.of(), request, true);
     }
 
