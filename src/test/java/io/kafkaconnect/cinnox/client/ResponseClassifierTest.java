@@ -132,6 +132,14 @@ class ResponseClassifierTest {
         assertEquals(Instant.parse("2023-11-07T10:20:00Z"), rateLimited().retryAt());
     }
 
+    @Test
+    void rateLimitReadsRetryAfterEvenOnA503() {
+        api.server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "5")
+                .body(MockApi.example("error-rate-limited.json")).build());
+        assertEquals(MockApi.NOW.plusSeconds(5), rateLimited().retryAt());
+        assertEquals(1, api.server.getRequestCount());
+    }
+
     private RateLimitedException rateLimited() {
         return assertThrows(RateLimitedException.class, () -> client.callDetails(WINDOW, PageRequest.first(10)));
     }
