@@ -421,6 +421,8 @@ public class CinnoxSourceConfig extends AbstractConfig {
     return String.join(", ", sentences);
   }
 
+  // A setting may be the dependent of one other setting only: ConfigDef.validate() parses a dependent once
+  // per parent and would repeat its error messages.
   private static void defineConnection(ConfigDef def) {
     int order = 0;
     def.define(BASE_URL_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigValidators.baseUrl(),
@@ -450,8 +452,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
         Importance.MEDIUM, TOPIC_PREFIX_DOC, REPORTS_GROUP, ++order, Width.MEDIUM, "Topic prefix",
         List.of(HEARTBEAT_TOPIC_CONFIG));
     def.define(TOPIC_OVERRIDES_CONFIG, Type.LIST, List.of(), ConfigValidators.topicOverrides(),
-        Importance.LOW, TOPIC_OVERRIDES_DOC, REPORTS_GROUP, ++order, Width.LONG, "Topic overrides",
-        List.of(HEARTBEAT_TOPIC_CONFIG));
+        Importance.LOW, TOPIC_OVERRIDES_DOC, REPORTS_GROUP, ++order, Width.LONG, "Topic overrides");
     def.define(HEARTBEAT_TOPIC_CONFIG, Type.STRING, HEARTBEAT_TOPIC_DEFAULT, ConfigValidators.optionalTopic(),
         Importance.LOW, HEARTBEAT_TOPIC_DOC, REPORTS_GROUP, ++order, Width.MEDIUM, "Heartbeat topic");
     def.define(HEARTBEAT_INTERVAL_CONFIG, Type.LONG, HEARTBEAT_INTERVAL_DEFAULT, atLeastMillis(0),
