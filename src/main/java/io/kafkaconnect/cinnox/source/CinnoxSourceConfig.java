@@ -188,8 +188,8 @@ public class CinnoxSourceConfig extends AbstractConfig {
   static final String RECORD_TIMESTAMP_DOC = "Which time becomes a record's Kafka timestamp: read, the "
       + "moment the connector read the record, or event, the record's own time (creation time, call date, "
       + "campaign date). Warning: with event, the broker applies the topic's retention.ms (7 days by "
-      + "default) to the event time, so a backfill of records older than that is deleted moments after it "
-      + "is written, silently. Use event only on topics whose retention covers history.start. The event "
+      + "default) to the event time, so a backfill of records older than that is deleted by the broker "
+      + "moments after it is written (at its next retention check), silently. Use event only on topics whose retention covers history.start. The event "
       + "time is always in the cinnox.event.time header.";
   static final String RECORD_TIMESTAMP_DEFAULT = RecordTimestamp.READ.configName();
 

@@ -162,12 +162,17 @@ final class ConfigValidators {
   }
 
   private static String rangeText(long min, long max, boolean millis) {
-    String low = millis && min != 0 ? min + " (" + humanMillis(min) + ")" : String.valueOf(min);
+    String low = number(min, millis);
     if (max == Long.MAX_VALUE || max == Integer.MAX_VALUE) {
       return "at least " + low;
     }
-    String high = millis ? max + " (" + humanMillis(max) + ")" : String.valueOf(max);
-    return "between " + low + " and " + high;
+    return "between " + low + " and " + number(max, millis);
+  }
+
+  /** A number, followed by its readable amount of time when it is a whole number of seconds or more. */
+  private static String number(long value, boolean millis) {
+    String human = humanMillis(value);
+    return millis && !human.endsWith(" ms") ? value + " (" + human + ")" : String.valueOf(value);
   }
 
   /** A validator whose {@code toString()} is the text shown as "valid values". */

@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigurationDocsTest {
 
@@ -21,7 +23,24 @@ class ConfigurationDocsTest {
       Files.writeString(DOCS, generated, StandardCharsets.UTF_8);
     }
     String committed = Files.exists(DOCS) ? Files.readString(DOCS, StandardCharsets.UTF_8) : "";
-    assertEquals(generated, committed, DOCS + " is stale; run: " + ConfigurationDocs.REGENERATE_COMMAND);
+    if (!generated.equals(committed)) {
+      fail(DOCS + " is stale; run: " + ConfigurationDocs.REGENERATE_COMMAND + " (" + firstDifference(generated,
+          committed) + ")");
+    }
+  }
+
+  private static String firstDifference(String generated, String committed) {
+    String[] want = generated.split("\n", -1);
+    String[] have = committed.split("\n", -1);
+    for (int i = 0; i < Math.max(want.length, have.length); i++) {
+      String expected = i < want.length ? want[i] : "<end of file>";
+      String actual = i < have.length ? have[i] : "<end of file>";
+      if (!expected.equals(actual)) {
+        return "first difference at line " + (i + 1) + ": expected '" + expected + "' but the file has '" + actual
+            + "'";
+      }
+    }
+    return "line ends differ";
   }
 
   @Test
@@ -37,7 +56,7 @@ class ConfigurationDocsTest {
   }
 
   @Test
-  void mainWritesTheSameText(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+  void mainWritesTheSameText(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("configuration.md");
     ConfigurationDocs.main(new String[] {target.toString()});
     assertEquals(ConfigurationDocs.render(CinnoxSourceConfig.CONFIG_DEF), Files.readString(target));
