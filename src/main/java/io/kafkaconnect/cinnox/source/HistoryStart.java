@@ -16,75 +16,75 @@ import java.util.Optional;
  */
 final class HistoryStart {
 
-  static final String FORMS = "an RFC 3339 instant such as 2025-01-01T00:00:00Z, or an ISO-8601 period or "
-      + "duration such as P30D, P6M or PT12H";
+    static final String FORMS = "an RFC 3339 instant such as 2025-01-01T00:00:00Z, or an ISO-8601 period or "
+            + "duration such as P30D, P6M or PT12H";
 
-  private final Instant fixed;
-  private final Period period;
-  private final Duration duration;
+    private final Instant fixed;
+    private final Period period;
+    private final Duration duration;
 
-  private HistoryStart(Instant fixed, Period period, Duration duration) {
-    this.fixed = fixed;
-    this.period = period;
-    this.duration = duration;
-  }
-
-  /**
-   * Parses the setting's text.
-   *
-   * @throws IllegalArgumentException with a message saying which forms are accepted
-   */
-  static HistoryStart parse(String text) {
-    String value = text.trim();
-    Optional<HistoryStart> parsed = value.toUpperCase(Locale.ROOT).startsWith("P")
-        ? relative(value) : instant(value);
-    HistoryStart start = parsed.orElseThrow(() -> new IllegalArgumentException("'" + text
-        + "' is neither " + FORMS));
-    if (start.isNegative()) {
-      throw new IllegalArgumentException("'" + text + "' is negative; write how far back to start as a "
-          + "positive amount, such as P30D");
+    private HistoryStart(Instant fixed, Period period, Duration duration) {
+        this.fixed = fixed;
+        this.period = period;
+        this.duration = duration;
     }
-    return start;
-  }
 
-  /** The instant the history starts at, resolving a relative value against {@code firstStart}. */
-  Instant resolve(Instant firstStart) {
-    if (fixed != null) {
-      return fixed;
+    /**
+     * Parses the setting's text.
+     *
+     * @throws IllegalArgumentException with a message saying which forms are accepted
+     */
+    static HistoryStart parse(String text) {
+        String value = text.trim();
+        Optional<HistoryStart> parsed = value.toUpperCase(Locale.ROOT).startsWith("P")
+                ? relative(value) : instant(value);
+        HistoryStart start = parsed.orElseThrow(() -> new IllegalArgumentException("'" + text
+                + "' is neither " + FORMS));
+        if (start.isNegative()) {
+            throw new IllegalArgumentException("'" + text + "' is negative; write how far back to start as a "
+                    + "positive amount, such as P30D");
+        }
+        return start;
     }
-    if (duration != null) {
-      return firstStart.minus(duration);
+
+    /** The instant the history starts at, resolving a relative value against {@code firstStart}. */
+    Instant resolve(Instant firstStart) {
+        if (fixed != null) {
+            return fixed;
+        }
+        if (duration != null) {
+            return firstStart.minus(duration);
+        }
+        return firstStart.atOffset(ZoneOffset.UTC).minus(period).toInstant();
     }
-    return firstStart.atOffset(ZoneOffset.UTC).minus(period).toInstant();
-  }
 
-  /** True for a period or duration, false for a fixed instant. */
-  boolean isRelative() {
-    return fixed == null;
-  }
-
-  private boolean isNegative() {
-    return (duration != null && duration.isNegative()) || (period != null && period.isNegative());
-  }
-
-  private static Optional<HistoryStart> instant(String value) {
-    try {
-      Instant instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      return Optional.of(new HistoryStart(instant, null, null));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
+    /** True for a period or duration, false for a fixed instant. */
+    boolean isRelative() {
+        return fixed == null;
     }
-  }
 
-  private static Optional<HistoryStart> relative(String value) {
-    try {
-      return Optional.of(new HistoryStart(null, null, Duration.parse(value)));
-    } catch (DateTimeParseException notADuration) {
-      try {
-        return Optional.of(new HistoryStart(null, Period.parse(value), null));
-      } catch (DateTimeParseException notAPeriod) {
-        return Optional.empty();
-      }
+    private boolean isNegative() {
+        return (duration != null && duration.isNegative()) || (period != null && period.isNegative());
     }
-  }
+
+    private static Optional<HistoryStart> instant(String value) {
+        try {
+            Instant instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return Optional.of(new HistoryStart(instant, null, null));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<HistoryStart> relative(String value) {
+        try {
+            return Optional.of(new HistoryStart(null, null, Duration.parse(value)));
+        } catch (DateTimeParseException notADuration) {
+            try {
+                return Optional.of(new HistoryStart(null, Period.parse(value), null));
+            } catch (DateTimeParseException notAPeriod) {
+                return Optional.empty();
+            }
+        }
+    }
 }

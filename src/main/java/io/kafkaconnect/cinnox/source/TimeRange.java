@@ -14,42 +14,42 @@ import java.util.Objects;
  */
 public record TimeRange(Instant start, Instant end) {
 
-  public TimeRange {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(end, "end");
-    if (end.isBefore(start)) {
-      throw new IllegalArgumentException("Range end " + end + " is before its start " + start);
+    public TimeRange {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("Range end " + end + " is before its start " + start);
+        }
     }
-  }
 
-  /**
-   * The range of a chunked unit: {@code [max(chunk start, history start), chunk end)}, empty when the
-   * history starts after the chunk. DAILY reports start at the UTC midnight of the history start, so
-   * their windows are whole days.
-   *
-   * @throws IllegalArgumentException for a snapshot unit, which has no chunk
-   */
-  public static TimeRange of(WorkUnit unit, Instant historyStart) {
-    if (unit.chunk() == null) {
-      throw new IllegalArgumentException("Snapshot unit " + unit + " has no time range");
+    /**
+     * The range of a chunked unit: {@code [max(chunk start, history start), chunk end)}, empty when the
+     * history starts after the chunk. DAILY reports start at the UTC midnight of the history start, so
+     * their windows are whole days.
+     *
+     * @throws IllegalArgumentException for a snapshot unit, which has no chunk
+     */
+    public static TimeRange of(WorkUnit unit, Instant historyStart) {
+        if (unit.chunk() == null) {
+            throw new IllegalArgumentException("Snapshot unit " + unit + " has no time range");
+        }
+        Instant from = unit.report().kind() == Report.Kind.DAILY
+                ? historyStart.truncatedTo(ChronoUnit.DAYS) : historyStart;
+        Chunk chunk = unit.chunk();
+        Instant start = from.isAfter(chunk.start()) ? from : chunk.start();
+        return new TimeRange(start.isAfter(chunk.end()) ? chunk.end() : start, chunk.end());
     }
-    Instant from = unit.report().kind() == Report.Kind.DAILY
-        ? historyStart.truncatedTo(ChronoUnit.DAYS) : historyStart;
-    Chunk chunk = unit.chunk();
-    Instant start = from.isAfter(chunk.start()) ? from : chunk.start();
-    return new TimeRange(start.isAfter(chunk.end()) ? chunk.end() : start, chunk.end());
-  }
 
-  public boolean isEmpty() {
-    return start.equals(end);
-  }
+    public boolean isEmpty() {
+        return start.equals(end);
+    }
 
-  public Duration length() {
-    return Duration.between(start, end);
-  }
+    public Duration length() {
+        return Duration.between(start, end);
+    }
 
-  @Override
-  public String toString() {
-    return "[" + start + ", " + end + ")";
-  }
+    @Override
+    public String toString() {
+        return "[" + start + ", " + end + ")";
+    }
 }

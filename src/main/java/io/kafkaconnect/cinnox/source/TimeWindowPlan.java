@@ -13,19 +13,19 @@ import java.util.Objects;
  */
 public record TimeWindowPlan(Instant start, Instant end, long pageOffset, UnitCursor cursor) implements WindowPlan {
 
-  public TimeWindowPlan {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(end, "end");
-    Objects.requireNonNull(cursor, "cursor");
-  }
+    public TimeWindowPlan {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(cursor, "cursor");
+    }
 
-  /** The {@code endAt} to send: see {@link WindowPlanner#apiEnd(Instant, boolean)}. */
-  public Instant apiEnd(boolean inclusiveApi) {
-    return WindowPlanner.apiEnd(end, inclusiveApi);
-  }
+    /** The {@code endAt} to send: see {@link WindowPlanner#apiEnd(Instant, boolean)}. */
+    public Instant apiEnd(boolean inclusiveApi) {
+        return WindowPlanner.apiEnd(end, inclusiveApi);
+    }
 
-  @Override
-  public String toString() {
-    return "[" + start + ", " + end + ") offset " + pageOffset;
-  }
+    @Override
+    public String toString() {
+        return "[" + start + ", " + end + ") offset " + pageOffset;
+    }
 }

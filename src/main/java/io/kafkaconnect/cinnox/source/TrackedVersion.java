@@ -13,11 +13,11 @@ import java.util.Objects;
  */
 public record TrackedVersion(String version, long windowTimeMs) {
 
-  public TrackedVersion {
-    Objects.requireNonNull(version, "version");
-  }
+    public TrackedVersion {
+        Objects.requireNonNull(version, "version");
+    }
 
-  public Instant windowTime() {
-    return Instant.ofEpochMilli(windowTimeMs);
-  }
+    public Instant windowTime() {
+        return Instant.ofEpochMilli(windowTimeMs);
+    }
 }
