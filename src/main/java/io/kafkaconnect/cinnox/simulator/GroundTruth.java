@@ -104,7 +104,7 @@ public final class GroundTruth {
 
     /** The active enquiry event subscription of an App, as {enabled, url, updatedAt}. */
     public Optional<JsonNode> subscription(String appId) {
-        return subscriptions.active(appId).map(s -> Subscriptions.response(true, s.url(), s.updatedAt()));
+        return subscriptions.active(appId).map(s -> node(Subscriptions.response(true, s.url(), s.updatedAt())));
     }
 
     private static List<JsonNode> nodes(List<JsonItem> items) {

@@ -1,6 +1,5 @@
 package io.kafkaconnect.cinnox.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -147,8 +146,7 @@ final class SimulatorHandler implements HttpHandler {
     private Payload dispatch(Route route, String method, String path, String account, Map<String, String> query,
                              byte[] body, Instant now) {
         if (route.isSubscription() && method.equals("PATCH")) {
-            JsonNode result = subscriptions.patch(route.appId(), body, now);
-            return Payload.object(g -> g.writeTree(result));
+            return Payload.object(subscriptions.patch(route.appId(), body, now));
         }
         if (!route.isData() || !method.equals("GET")) {
             throw methodNotFound(method, path);

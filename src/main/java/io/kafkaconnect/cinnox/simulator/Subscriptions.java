@@ -35,7 +35,7 @@ final class Subscriptions {
             .version(HttpClient.Version.HTTP_1_1).build();
 
     /** Applies a PATCH body for {@code appId} and returns the response object {enabled, url, updatedAt}. */
-    JsonNode patch(String appId, byte[] body, Instant now) {
+    JsonItem patch(String appId, byte[] body, Instant now) {
         JsonNode request;
         try {
             request = MAPPER.readTree(body);
@@ -66,12 +66,14 @@ final class Subscriptions {
         return Optional.ofNullable(active.get(appId));
     }
 
-    static ObjectNode response(boolean enabled, String url, Instant updatedAt) {
-        ObjectNode out = MAPPER.createObjectNode();
-        out.put("enabled", enabled);
-        out.put("url", url);
-        out.put("updatedAt", Timestamps.format(updatedAt));
-        return out;
+    static JsonItem response(boolean enabled, String url, Instant updatedAt) {
+        return g -> {
+            g.writeStartObject();
+            g.writeBooleanField("enabled", enabled);
+            g.writeStringField("url", url);
+            g.writeStringField("updatedAt", Timestamps.format(updatedAt));
+            g.writeEndObject();
+        };
     }
 
     private static boolean validUrl(String url) {
