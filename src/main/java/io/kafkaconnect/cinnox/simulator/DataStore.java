@@ -96,7 +96,7 @@ final class DataStore {
     }
 
     List<ChatMessage> chat(String account, Enquiry enquiry) {
-        return new EnquiryFactory(seed, roster(account)).chat(enquiry);
+        return new ChatScript(seed, enquiry).messages();
     }
 
     private <T> Optional<T> find(String account, Optional<IdCodec.Slot> slot, Function<DayData, List<T>> kind,

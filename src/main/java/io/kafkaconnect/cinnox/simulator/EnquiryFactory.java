@@ -90,41 +90,4 @@ final class EnquiryFactory {
             default -> rng.pick(Phrasebook.PLATFORMS.subList(0, 5));
         };
     }
-
-    /** The chat of {@code e}: messages spread between its creation and its close, ordered by seq. */
-    List<ChatMessage> chat(Enquiry e) {
-        Rng rng = Rng.of(seed, roster.serviceAccountId(), 0, "chat:" + e.inquiry());
-        Instant end = e.closedAt() != null ? e.closedAt() : e.createdAt().plus(Duration.ofMinutes(30));
-        long span = Math.max(e.chatSize(), Duration.between(e.createdAt(), end).toMillis());
-        String region = e.place().country();
-        String visitorDevice = "web-" + rng.hex(4);
-        String visitorSession = "sess-" + rng.hex(6);
-        String staffDevice = "web-" + rng.hex(4);
-        List<ChatMessage> out = new ArrayList<>(e.chatSize());
-        for (int seq = 1; seq <= e.chatSize(); seq++) {
-            Instant at = e.createdAt().plusMillis(span * (seq - 1) / e.chatSize() + rng.between(0, 999));
-            String msgId = "msg-" + String.format("%04d", seq) + "-" + rng.hex(4);
-            String hid = "h-" + e.id().substring(0, 8) + "-" + String.format("%04d", seq);
-            if (seq == 1) {
-                out.add(new ChatMessage(hid, e.svcID(), e.roomID(), seq, e.visitor(), region, visitorDevice,
-                        visitorSession, false, msgId, "Name: " + e.visitorName() + " / Email: visitor"
-                        + rng.digits(3) + "@example.com", 5, "TYPE_PRECHAT", "", e.inquiry(), at));
-            } else if (seq == 3 || seq == e.chatSize()) {
-                String text = seq == 3 ? e.agent().name() + " joined the enquiry." : "The enquiry was closed.";
-                out.add(new ChatMessage(hid, e.svcID(), e.roomID(), seq, "system", region, "", "", true, msgId,
-                        text, 1, "TYPE_SYSTEM", "", e.inquiry(), at));
-            } else if (seq % 2 == 0) {
-                out.add(new ChatMessage(hid, e.svcID(), e.roomID(), seq, e.visitor(), region, visitorDevice,
-                        visitorSession, false, msgId, rng.pick(Phrasebook.VISITOR_LINES), 1, "TYPE_MESSAGE", "",
-                        e.inquiry(), at));
-            } else {
-                boolean file = rng.chance(0.2);
-                out.add(new ChatMessage(hid, e.svcID(), e.roomID(), seq, e.agent().eid(), region, staffDevice,
-                        "sess-" + rng.hex(6), false, msgId, file ? rng.pick(Phrasebook.FILE_NAMES)
-                        : rng.pick(Phrasebook.STAFF_LINES), file ? 2 : 1, "TYPE_MESSAGE",
-                        file ? String.valueOf(seq - 1) : "", e.inquiry(), at));
-            }
-        }
-        return out;
-    }
 }

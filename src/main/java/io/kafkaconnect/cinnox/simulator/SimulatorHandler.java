@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class SimulatorHandler implements HttpHandler {
             handleRequest(exchange);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "simulator failed on " + exchange.getRequestURI(), e);
-            writer.send(exchange, 500, ResponseWriter.errorBody(400, "Bad request"));
+            writer.send(exchange, 500, ResponseWriter.errorBody(6451001, "Bad response from the service"));
         } finally {
             exchange.close();
         }
@@ -69,7 +70,8 @@ final class SimulatorHandler implements HttpHandler {
         Map<String, String> query = QueryValidator.decode(rawQuery);
         byte[] body = readBody(exchange.getRequestBody());
         Optional<Route> route = Route.parse(path);
-        log.record(new RecordedRequest(method, path, rawQuery, query, headers(exchange.getRequestHeaders()), now),
+        log.record(new RecordedRequest(method, path, rawQuery, Collections.unmodifiableMap(query),
+                        headers(exchange.getRequestHeaders()), now),
                 route.map(Route::endpointName).orElse(null));
         pause(faults.latency());
         Optional<Fault> fault = Optional.empty();
@@ -181,7 +183,7 @@ final class SimulatorHandler implements HttpHandler {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             out.put(e.getKey().toLowerCase(java.util.Locale.ROOT), String.join(",", e.getValue()));
         }
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

@@ -127,6 +127,17 @@ class MutationTest {
     }
 
     @Test
+    void newRecordsKeepAppearingAsTimePasses() {
+        Instant end = Instant.parse("2026-01-12T00:00:00Z");
+        int before = sim.truth().records("enquiry-detail", DAY_START, end).size();
+        sim.clock().advance(Duration.ofHours(30));
+        int after = sim.truth().records("enquiry-detail", DAY_START, end).size();
+        assertTrue(after > before + 150, before + " -> " + after);
+        assertTrue(sim.truth().changes(T0, sim.clock().now()).stream()
+                .anyMatch(c -> c.description().startsWith("created") && c.at().isAfter(Instant.parse("2026-01-11T00:00:00Z"))));
+    }
+
+    @Test
     void liveClockCannotBeSet() {
         try (CinnoxSimulator live = CinnoxSimulator.start(SimulatorSettings.builder().volume(Volume.perDay(5))
                 .historyDays(0).build())) {
