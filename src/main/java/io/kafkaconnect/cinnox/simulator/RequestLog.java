@@ -1,0 +1,77 @@
+package io.kafkaconnect.cinnox.simulator;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Every request the simulator received, including rejected ones: totals, per-endpoint counts, per service account
+ * and sim-clock minute counts, and the most recent 10,000 requests.
+ */
+public final class RequestLog {
+
+    private static final int KEPT = 10_000;
+
+    private final Deque<RecordedRequest> recent = new ArrayDeque<>();
+    private final Map<String, Integer> perEndpoint = new HashMap<>();
+    private final Map<String, SortedMap<Instant, Integer>> perAccountMinute = new HashMap<>();
+    private long total;
+
+    synchronized void record(RecordedRequest request, String endpoint) {
+        total++;
+        if (endpoint != null) {
+            perEndpoint.merge(endpoint, 1, Integer::sum);
+        }
+        recent.addLast(request);
+        if (recent.size() > KEPT) {
+            recent.removeFirst();
+        }
+    }
+
+    synchronized void countForAccount(String serviceAccountId, Instant at) {
+        perAccountMinute.computeIfAbsent(serviceAccountId, k -> new TreeMap<>())
+                .merge(at.truncatedTo(ChronoUnit.MINUTES), 1, Integer::sum);
+    }
+
+    public synchronized long total() {
+        return total;
+    }
+
+    /** Requests whose path named this endpoint ("enquiry-detail", ..., "inquiry-event-sub"). */
+    public synchronized int count(String endpoint) {
+        return perEndpoint.getOrDefault(endpoint, 0);
+    }
+
+    /** Requests attributed to the service account, keyed by the start of their sim-clock minute. */
+    public synchronized SortedMap<Instant, Integer> perMinute(String serviceAccountId) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(perAccountMinute.getOrDefault(serviceAccountId, new TreeMap<>())));
+    }
+
+    public synchronized int maxPerMinute(String serviceAccountId) {
+        return perAccountMinute.getOrDefault(serviceAccountId, new TreeMap<>()).values().stream()
+                .mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** The most recent request, or null if none arrived yet. */
+    public synchronized RecordedRequest last() {
+        return recent.peekLast();
+    }
+
+    public synchronized List<RecordedRequest> all() {
+        return List.copyOf(recent);
+    }
+
+    public synchronized void reset() {
+        recent.clear();
+        perEndpoint.clear();
+        perAccountMinute.clear();
+        total = 0;
+    }
+}

@@ -1,0 +1,89 @@
+package io.kafkaconnect.cinnox.simulator;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Command-line flags of {@link SimulatorMain}, parsed into settings. */
+record SimulatorArguments(SimulatorSettings settings, boolean help) {
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar cinnox-simulator.jar [options]",
+            "  --port N               TCP port on 127.0.0.1 (default 18080, 0 = ephemeral)",
+            "  --seed N               data seed; same seed -> same data (default 42)",
+            "  --history-days N       days of data before today (default 30)",
+            "  --per-day N            enquiries, calls and SMS per day; conferences N/10, campaigns N/50 (default 500)",
+            "  --live                 sim clock follows the wall clock, so new records keep appearing (default)",
+            "  --fixed-clock INSTANT  freeze the sim clock at an RFC 3339 instant instead, e.g. 2026-01-10T00:00:00Z",
+            "  --rate-limit N         requests per minute per service account (default 500)",
+            "  --service-account ID   service account of the App (default acme-hk.cinnox.com)",
+            "  --app-id ID            App ID (default app-acme)",
+            "  --token TOKEN          App Token (default token-acme)",
+            "  --threads N            HTTP worker threads (default 8)",
+            "  --help                 print this help");
+
+    static SimulatorArguments parse(String... args) {
+        SimulatorSettings.Builder b = SimulatorSettings.builder().port(18080).liveClock();
+        SimAccount d = SimulatorSettings.DEFAULT_ACCOUNT;
+        String serviceAccount = d.serviceAccountId();
+        String appId = d.appId();
+        String token = d.token();
+        List<String> list = List.of(args);
+        for (int i = 0; i < list.size(); i++) {
+            String flag = list.get(i);
+            switch (flag) {
+                case "--help", "-h" -> {
+                    return new SimulatorArguments(null, true);
+                }
+                case "--live" -> b.liveClock();
+                case "--port" -> b.port(integer(flag, value(list, ++i, flag)));
+                case "--seed" -> b.seed(longValue(flag, value(list, ++i, flag)));
+                case "--history-days" -> b.historyDays(integer(flag, value(list, ++i, flag)));
+                case "--per-day" -> b.volume(Volume.perDay(integer(flag, value(list, ++i, flag))));
+                case "--fixed-clock" -> b.fixedClock(instant(flag, value(list, ++i, flag)));
+                case "--rate-limit" -> b.rateLimitPerMinute(integer(flag, value(list, ++i, flag)));
+                case "--service-account" -> serviceAccount = value(list, ++i, flag);
+                case "--app-id" -> appId = value(list, ++i, flag);
+                case "--token" -> token = value(list, ++i, flag);
+                case "--threads" -> b.threads(integer(flag, value(list, ++i, flag)));
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        try {
+            return new SimulatorArguments(b.account(new SimAccount(serviceAccount, appId, token)).build(), false);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid option value: " + e.getMessage(), e);
+        }
+    }
+
+    private static String value(List<String> args, int index, String flag) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int integer(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs an integer, got " + value);
+        }
+    }
+
+    private static long longValue(String flag, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs an integer, got " + value);
+        }
+    }
+
+    private static Instant instant(String flag, String value) {
+        try {
+            return Timestamps.parse(value).orElseThrow(() -> new DateTimeParseException("bad", value, 0));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(flag + " needs an RFC 3339 instant, got " + value);
+        }
+    }
+}
