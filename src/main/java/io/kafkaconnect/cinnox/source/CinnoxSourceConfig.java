@@ -1,5 +1,8 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.client.AppToken;
+import io.kafkaconnect.cinnox.client.ClientSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -251,6 +254,25 @@ public class CinnoxSourceConfig extends AbstractConfig {
         List<ConfigValue> ordered = new ArrayList<>();
         CONFIG_DEF.configKeys().keySet().forEach(name -> ordered.add(results.get(name)));
         return new Config(ordered);
+    }
+
+    /** The client settings these values describe; the App Token goes only into them. */
+    public ClientSettings clientSettings(Clock clock) {
+        return ClientSettings.builder()
+                .baseUrl(baseUrl())
+                .appId(appId())
+                .appToken(new AppToken(appToken().value()))
+                .connectTimeout(connectTimeout())
+                .readTimeout(readTimeout())
+                .callTimeout(callTimeout())
+                .pageSize(pageSize())
+                .clock(clock)
+                .build();
+    }
+
+    /** Names the account whose rate budget the requests count against: base URL and App, no secret. */
+    public String accountKey() {
+        return baseUrl() + "|" + appId();
     }
 
     /** The Base URL without trailing slashes. */

@@ -1,0 +1,172 @@
+package io.kafkaconnect.cinnox.source;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams CINNOX Open API reports into Kafka. Splits the configured reports and history into units of
+ * work (report x time chunk, see docs/design/connector.md), leaves out finished ones, and deals the rest
+ * to at most {@code tasks.max} tasks, each with an equal share of the account's request budget.
+ */
+public class CinnoxSourceConnector extends SourceConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(CinnoxSourceConnector.class);
+
+    private final Clock clock;
+    private Map<String, String> props;
+    private CinnoxSourceConfig config;
+    private Instant historyStart;
+    private ScheduledExecutorService monitor;
+    private volatile Chunk plannedChunk;
+
+    public CinnoxSourceConnector() {
+        this(Clock.systemUTC());
+    }
+
+    CinnoxSourceConnector(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String version() {
+        return ConnectorVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
+        this.config = new CinnoxSourceConfig(props);
+        this.historyStart = config.historyStart(clock.instant());
+        log.info("Starting CINNOX source connector {} from {}: {}", version(), historyStart, config.describe());
+        monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "cinnox-chunk-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        monitor.scheduleWithFixedDelay(this::reconfigureOnNewChunk, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return CinnoxSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        Instant now = clock.instant();
+        plannedChunk = Chunk.containing(now, config.backfillChunk());
+        UnitPlanner planner = new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
+        Map<Map<String, Object>, UnitCursor> stored = storedCursors(planner.allUnits(now));
+        List<WorkUnit> todo = planner.unitsToDo(now, unit -> stored.get(unit.toPartition()));
+        List<List<WorkUnit>> groups = UnitPlanner.assign(todo, maxTasks);
+        double share = (double) config.requestsPerMinute() / Math.max(1, groups.size());
+        List<Map<String, String>> configs = new ArrayList<>();
+        for (List<WorkUnit> group : groups) {
+            configs.add(CinnoxTaskConfig.taskProps(props, group, share, historyStart));
+        }
+        log.info("{} units of work to do ({} finished) on {} tasks", todo.size(),
+                planner.allUnits(now).size() - todo.size(), configs.size());
+        return configs;
+    }
+
+    /** The stored cursors of the units; a cursor that cannot be read counts as not finished. */
+    private Map<Map<String, Object>, UnitCursor> storedCursors(List<WorkUnit> units) {
+        List<Map<String, Object>> partitions = units.stream().map(WorkUnit::toPartition).toList();
+        Map<Map<String, Object>, Map<String, Object>> offsets = context().offsetStorageReader().offsets(partitions);
+        Map<Map<String, Object>, UnitCursor> cursors = new HashMap<>();
+        if (offsets == null) {
+            return cursors;
+        }
+        offsets.forEach((partition, offset) -> {
+            try {
+                cursors.put(partition, UnitCursor.fromOffset(offset));
+            } catch (IllegalArgumentException e) {
+                log.warn("Stored offset of {} cannot be read; the task will report it: {}", partition, e.getMessage());
+            }
+        });
+        return cursors;
+    }
+
+    private void reconfigureOnNewChunk() {
+        try {
+            Chunk current = Chunk.containing(clock.instant(), config.backfillChunk());
+            if (plannedChunk != null && !current.equals(plannedChunk)) {
+                log.info("A new chunk began at {}; asking for new task configurations", current.text());
+                plannedChunk = current;
+                context().requestTaskReconfiguration();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check for a new chunk: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = monitor;
+        monitor = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CinnoxSourceConfig.configDef();
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = CinnoxSourceConfig.validate(connectorConfigs);
+        boolean valid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
+        if (valid) {
+            new CredentialsCheck(clock).check(new CinnoxSourceConfig(connectorConfigs), result);
+        }
+        return result;
+    }
+
+    /**
+     * Every unit's offset is a resume point that repeats nothing, and no unit is ever read by two tasks,
+     * so on workers with exactly-once source support nothing is lost or written twice.
+     */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /** Checks offsets submitted through {@code PATCH /connectors/{name}/offsets} before Connect stores them. */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        CinnoxSourceConfig target = new CinnoxSourceConfig(connectorConfig);
+        offsets.forEach((partition, offset) -> {
+            try {
+                WorkUnit unit = WorkUnit.fromPartition(partition, target.backfillChunk());
+                if (!unit.appId().equals(target.appId())) {
+                    throw new IllegalArgumentException("its app '" + unit.appId() + "' is not "
+                            + CinnoxSourceConfig.APP_ID_CONFIG + " '" + target.appId() + "'");
+                }
+                if (offset != null) {
+                    UnitCursor.fromOffset(offset);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConnectException("Cannot alter the offset of partition " + partition + ": " + e.getMessage()
+                        + ". See docs/operations.md for the partition and offset formats.", e);
+            }
+        });
+        return true;
+    }
+}

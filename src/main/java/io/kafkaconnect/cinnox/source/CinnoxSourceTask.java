@@ -1,0 +1,161 @@
+package io.kafkaconnect.cinnox.source;
+
+import io.kafkaconnect.cinnox.client.CinnoxApi;
+import io.kafkaconnect.cinnox.client.CinnoxClient;
+import io.kafkaconnect.cinnox.client.ClientSettings;
+import io.kafkaconnect.cinnox.client.FatalApiException;
+import io.kafkaconnect.cinnox.client.RateLimitedException;
+import io.kafkaconnect.cinnox.client.RetriableApiException;
+import io.kafkaconnect.cinnox.client.WindowTooWideException;
+import io.kafkaconnect.cinnox.source.records.ConversionIssues;
+import io.kafkaconnect.cinnox.source.records.ReportFormats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls CINNOX for the units of work the connector gave this task: each poll picks the due unit, takes
+ * a permit from the account's shared budget, sends one request and returns the records it yields with the
+ * offsets to resume from. The task owns its waiting: poll() never blocks for more than about a second.
+ */
+public class CinnoxSourceTask extends SourceTask {
+
+    private static final Logger log = LoggerFactory.getLogger(CinnoxSourceTask.class);
+
+    static final Duration MAX_BLOCK = Duration.ofSeconds(1);
+    static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Function<ClientSettings, CinnoxApi> apiFactory;
+
+    private UnitScheduler scheduler;
+    private RateBudget.Lease budget;
+    private TaskStats stats;
+    private Instant lastProgress;
+
+    public CinnoxSourceTask() {
+        this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new);
+    }
+
+    CinnoxSourceTask(Clock clock, Sleeper sleeper, Function<ClientSettings, CinnoxApi> apiFactory) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.apiFactory = apiFactory;
+    }
+
+    @Override
+    public String version() {
+        return ConnectorVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        CinnoxTaskConfig task = CinnoxTaskConfig.parse(props);
+        CinnoxSourceConfig config = task.connector();
+        stats = new TaskStats();
+        CinnoxApi api = apiFactory.apply(config.clientSettings(clock));
+        RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
+        PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
+        scheduler = new UnitScheduler(pollers(task.units(), ctx), config.retryBackoffMax());
+        budget = RateBudget.join(config.accountKey(), task.requestsPerMinute());
+        lastProgress = clock.instant();
+        log.info("CINNOX task started with {} units, {} requests per minute of the account's budget: {}",
+                task.units().size(), String.format("%.1f", task.requestsPerMinute()), task.units());
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        Instant now = clock.instant();
+        logProgressIfDue(now);
+        Optional<UnitPoller> unit = scheduler.next(now);
+        if (unit.isEmpty()) {
+            idleUntil(scheduler.nextDueAt(now), now);
+            return null;
+        }
+        if (!budget.budget().tryAcquire(MAX_BLOCK)) {
+            if (budget.budget().isPaused()) {
+                idleUntil(budget.budget().pausedUntil(), now);
+            }
+            return null;
+        }
+        return step(unit.get(), now);
+    }
+
+    private List<SourceRecord> step(UnitPoller unit, Instant now) {
+        try {
+            stats.requestSent();
+            List<SourceRecord> records = unit.step(now);
+            scheduler.succeeded(unit);
+            return records.isEmpty() ? null : records;
+        } catch (RateLimitedException e) {
+            stats.rateLimited();
+            budget.budget().pauseUntil(e.retryAt());
+            log.warn("{}: CINNOX rate limit reached (6451010); no requests to this account until {}",
+                    unit.unit(), e.retryAt());
+        } catch (WindowTooWideException e) {
+            unit.windowTooWide();
+        } catch (RetriableApiException e) {
+            stats.retried();
+            Duration wait = scheduler.failed(unit, now);
+            log.warn("{}: {}; retrying in {} (failure {} in a row)", unit.unit(), e.getMessage(), wait,
+                    scheduler.failures(unit));
+        } catch (FatalApiException e) {
+            throw new ConnectException(FatalErrors.explain(e), e);
+        }
+        return null;
+    }
+
+    private void idleUntil(Instant until, Instant now) throws InterruptedException {
+        Duration wait = Duration.between(now, until);
+        if (wait.compareTo(MAX_BLOCK) > 0) {
+            wait = MAX_BLOCK;
+        }
+        sleeper.sleep(wait.isNegative() || wait.isZero() ? Duration.ofMillis(10) : wait);
+    }
+
+    private void logProgressIfDue(Instant now) {
+        if (now.isBefore(lastProgress.plus(PROGRESS_EVERY))) {
+            return;
+        }
+        lastProgress = now;
+        long live = scheduler.units().stream().filter(u -> u.isLive(now)).count();
+        log.info("CINNOX task progress: {}; {} units ({} live)", stats, scheduler.units().size(), live);
+        scheduler.units().forEach(u -> log.debug("  {}", u.progress()));
+    }
+
+    private List<UnitPoller> pollers(List<WorkUnit> units, PollContext ctx) {
+        List<WorkUnit> list = new ArrayList<>(units);
+        Map<Map<String, Object>, Map<String, Object>> offsets = context.offsetStorageReader()
+                .offsets(list.stream().map(WorkUnit::toPartition).toList());
+        List<UnitPoller> pollers = new ArrayList<>();
+        for (WorkUnit unit : list) {
+            UnitCursor cursor = UnitCursor.fromOffset(offsets == null ? null : offsets.get(unit.toPartition()));
+            pollers.add(Pollers.create(unit, cursor, ctx));
+        }
+        return pollers;
+    }
+
+    TaskStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void stop() {
+        RateBudget.Lease lease = budget;
+        budget = null;
+        if (lease != null) {
+            lease.close();
+        }
+    }
+}
