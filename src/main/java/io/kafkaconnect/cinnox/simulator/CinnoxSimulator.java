@@ -39,6 +39,8 @@ public final class CinnoxSimulator implements AutoCloseable {
         ReportService service = new ReportService(store, behaviour);
         this.truth = new GroundTruth(store, service, clock, subscriptions, settings.account().serviceAccountId());
         apps.add(settings.account());
+        // Without TCP_NODELAY small responses wait for the client's delayed ACK (about 40 ms each).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
         this.executor = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
         server.setExecutor(executor);

@@ -38,6 +38,13 @@ public class CinnoxSourceTask extends SourceTask {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Function<ClientSettings, CinnoxApi> apiFactory;
+    private final BudgetSource budgets;
+
+    /** Where a task gets its membership of the account's request budget. */
+    @FunctionalInterface
+    interface BudgetSource {
+        RateBudget.Lease join(String accountKey, double requestsPerMinute);
+    }
 
     private UnitScheduler scheduler;
     private RateBudget.Lease budget;
@@ -45,13 +52,15 @@ public class CinnoxSourceTask extends SourceTask {
     private Instant lastProgress;
 
     public CinnoxSourceTask() {
-        this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new);
+        this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new, RateBudget::join);
     }
 
-    CinnoxSourceTask(Clock clock, Sleeper sleeper, Function<ClientSettings, CinnoxApi> apiFactory) {
+    CinnoxSourceTask(Clock clock, Sleeper sleeper, Function<ClientSettings, CinnoxApi> apiFactory,
+            BudgetSource budgets) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.apiFactory = apiFactory;
+        this.budgets = budgets;
     }
 
     @Override
@@ -68,7 +77,7 @@ public class CinnoxSourceTask extends SourceTask {
         RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
         PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
         scheduler = new UnitScheduler(pollers(task.units(), ctx), config.retryBackoffMax());
-        budget = RateBudget.join(config.accountKey(), task.requestsPerMinute());
+        budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         lastProgress = clock.instant();
         log.info("CINNOX task started with {} units, {} requests per minute of the account's budget: {}",
                 task.units().size(), String.format("%.1f", task.requestsPerMinute()), task.units());

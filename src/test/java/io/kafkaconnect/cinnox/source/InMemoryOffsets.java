@@ -1,0 +1,93 @@
+package io.kafkaconnect.cinnox.source;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+
+/**
+ * The offsets a worker would have stored, kept across task restarts. Offsets pass a JSON round trip on
+ * the way in, as through Connect's offsets topic, so ints come back as longs.
+ */
+final class InMemoryOffsets implements OffsetStorageReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
+
+    private final Map<String, Map<String, Object>> stored = new HashMap<>();
+
+    /** Stores the offsets of a returned batch as an exactly-once worker does: the last one per partition. */
+    void commit(List<SourceRecord> records) {
+        if (records == null) {
+            return;
+        }
+        for (SourceRecord record : records) {
+            stored.put(key(record.sourcePartition()), roundTrip(record.sourceOffset()));
+        }
+    }
+
+    int size() {
+        return stored.size();
+    }
+
+    @Override
+    public <T> Map<String, Object> offset(Map<String, T> partition) {
+        return stored.get(key(partition));
+    }
+
+    @Override
+    public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
+        Map<Map<String, T>, Map<String, Object>> result = new HashMap<>();
+        for (Map<String, T> partition : partitions) {
+            Map<String, Object> offset = offset(partition);
+            if (offset != null) {
+                result.put(partition, offset);
+            }
+        }
+        return result;
+    }
+
+    SourceTaskContext context(Map<String, String> configs) {
+        OffsetStorageReader reader = this;
+        return new SourceTaskContext() {
+            @Override
+            public Map<String, String> configs() {
+                return configs;
+            }
+
+            @Override
+            public OffsetStorageReader offsetStorageReader() {
+                return reader;
+            }
+
+            @Override
+            public PluginMetrics pluginMetrics() {
+                return null;
+            }
+        };
+    }
+
+    private static String key(Map<String, ?> partition) {
+        try {
+            return JSON.writeValueAsString(new java.util.TreeMap<>(partition));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> roundTrip(Map<String, ?> offset) {
+        try {
+            return JSON.readValue(JSON.writeValueAsString(offset), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

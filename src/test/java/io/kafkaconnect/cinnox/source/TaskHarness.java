@@ -1,0 +1,103 @@
+package io.kafkaconnect.cinnox.source;
+
+import io.kafkaconnect.cinnox.client.CinnoxClient;
+import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
+import io.kafkaconnect.cinnox.simulator.SimAccount;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Runs real tasks against the simulator on simulated time, the way a worker would: start with stored
+ * offsets, poll, store the offsets of each batch, stop. Every loop is bounded.
+ */
+final class TaskHarness {
+
+    final CinnoxSimulator sim;
+    final SimulatedTime time;
+    final InMemoryOffsets offsets = new InMemoryOffsets();
+    final List<SourceRecord> emitted = new ArrayList<>();
+    private final Map<String, String> props;
+    private final Instant historyStart;
+
+    TaskHarness(CinnoxSimulator sim, Instant historyStart, Map<String, String> overrides) {
+        this.sim = sim;
+        this.time = new SimulatedTime(sim.clock());
+        this.historyStart = historyStart;
+        SimAccount account = sim.defaultAccount();
+        Map<String, String> p = new HashMap<>();
+        p.put(CinnoxSourceConfig.BASE_URL_CONFIG, sim.baseUrl());
+        p.put(CinnoxSourceConfig.APP_ID_CONFIG, account.appId());
+        p.put(CinnoxSourceConfig.APP_TOKEN_CONFIG, account.token());
+        p.put("history.start", historyStart.toString());
+        p.put("backfill.chunk.days", "1");
+        p.put("window.settle.ms", Long.toString(Duration.ofMinutes(30).toMillis()));
+        p.put("poll.interval.ms", "60000");
+        p.put("lookback.ms", Long.toString(Duration.ofDays(1).toMillis()));
+        p.put("lookback.sweep.interval.ms", Long.toString(Duration.ofMinutes(15).toMillis()));
+        p.put("heartbeat.interval.ms", "60000");
+        p.putAll(overrides);
+        this.props = p;
+    }
+
+    CinnoxSourceConfig config() {
+        return new CinnoxSourceConfig(props);
+    }
+
+    /** Starts one task per group of units still to do, as the connector would deal them. */
+    List<CinnoxSourceTask> startTasks(int maxTasks) {
+        CinnoxSourceConfig config = config();
+        UnitPlanner planner = new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
+        List<WorkUnit> todo = planner.unitsToDo(time.instant(),
+                unit -> UnitCursor.fromOffset(offsets.offset(unit.toPartition())));
+        List<CinnoxSourceTask> tasks = new ArrayList<>();
+        for (List<WorkUnit> group : UnitPlanner.assign(todo, maxTasks)) {
+            Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, group, 500.0 / maxTasks, historyStart);
+            CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
+                    (key, rpm) -> new RateBudget(key, time).join(1_000_000));
+            task.initialize(offsets.context(taskProps));
+            task.start(taskProps);
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    /** Polls the tasks in turn until simulated time reaches {@code end} or {@code maxPolls} polls. */
+    int run(List<CinnoxSourceTask> tasks, Instant end, int maxPolls) throws InterruptedException {
+        int polls = 0;
+        while (polls < maxPolls && time.instant().isBefore(end)) {
+            for (CinnoxSourceTask task : tasks) {
+                List<SourceRecord> records = task.poll();
+                polls++;
+                if (records != null) {
+                    offsets.commit(records);
+                    emitted.addAll(records);
+                }
+            }
+        }
+        return polls;
+    }
+
+    /** Polls at most {@code polls} times whatever the time (to stop a task mid-way). */
+    void pollTimes(CinnoxSourceTask task, int polls) throws InterruptedException {
+        for (int i = 0; i < polls; i++) {
+            List<SourceRecord> records = task.poll();
+            if (records != null) {
+                offsets.commit(records);
+                emitted.addAll(records);
+            }
+        }
+    }
+
+    static void stop(List<CinnoxSourceTask> tasks) {
+        tasks.forEach(CinnoxSourceTask::stop);
+    }
+
+    List<SourceRecord> recordsOf(String topic) {
+        return emitted.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+}
