@@ -59,6 +59,98 @@ class CinnoxSourceTaskTest {
         assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
     }
 
+    @Test
+    void deliversTheLatestVersionOfChangedRecordsAndTheirChildren() throws Exception {
+        TaskHarness h = harness(Map.of());
+        List<CinnoxSourceTask> tasks = h.startTasks(2);
+        Instant end = NOW.plus(Duration.ofHours(3));
+        h.run(tasks, end, 200_000);
+        TaskHarness.stop(tasks);
+
+        Instant cutoff = NOW.plus(Duration.ofHours(2));
+        Instant settledChange = end.minus(Duration.ofMinutes(20));
+        Map<String, Instant> lastChange = lastChanges(HISTORY, end);
+        Duration lookback = Duration.ofDays(1).minus(Duration.ofMinutes(15));
+
+        Map<String, Struct> enquiries = latest(h, "enquiry-detail");
+        Set<String> chatEnquiries = h.recordsOf("cinnox.enquiry-chat").stream()
+                .map(r -> ((Struct) r.value()).getString("inquiryID")).collect(Collectors.toSet());
+        int checkedEnquiries = 0;
+        int checkedChats = 0;
+        for (JsonNode truth : sim.truth().records("enquiry-detail", HISTORY, cutoff)) {
+            String id = truth.path("id").asText();
+            Instant created = Instant.parse(truth.path("createdAt").asText());
+            Instant changed = lastChange.getOrDefault("enquiry-detail/" + id, created);
+            if (changed.isAfter(settledChange) || changed.isAfter(created.plus(lookback))) {
+                continue;
+            }
+            checkedEnquiries++;
+            assertEquals(truth.path("status").asText(), enquiries.get(id).getString("status"), "status of " + id);
+            if ("closed".equals(truth.path("status").asText())) {
+                checkedChats++;
+                assertTrue(chatEnquiries.contains(truth.path("inquiry").asText()), "chat of closed enquiry " + id);
+            }
+        }
+        assertTrue(checkedEnquiries > 50 && checkedChats > 20, checkedEnquiries + " enquiries, " + checkedChats + " chats");
+
+        Map<String, Struct> sms = latest(h, "sms-detail");
+        for (JsonNode truth : sim.truth().records("sms-detail", HISTORY, cutoff)) {
+            String id = truth.path("id").asText();
+            Instant created = Instant.parse(truth.path("createdAt").asText());
+            Instant changed = lastChange.getOrDefault("sms-detail/" + id, created);
+            if (!changed.isAfter(settledChange) && !changed.isAfter(created.plus(lookback))) {
+                assertEquals(truth.path("carrierStatus").asText(), sms.get(id).getString("carrierStatus"), "SMS " + id);
+            }
+        }
+
+        Set<String> recordings = h.recordsOf("cinnox.recording-file").stream().map(r -> (String) r.key())
+                .collect(Collectors.toSet());
+        int recorded = 0;
+        for (JsonNode call : sim.truth().records("call-detail", HISTORY, cutoff)) {
+            if (call.path("isRecording").asBoolean()) {
+                for (JsonNode file : sim.truth().recordings(call.path("callID").asText())) {
+                    recorded++;
+                    assertTrue(recordings.contains(file.path("id").asText()), "recording " + file.path("id"));
+                }
+            }
+        }
+        assertTrue(recorded > 0, "some calls were recorded");
+        assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
+    }
+
+    private Map<String, Instant> lastChanges(Instant from, Instant to) {
+        Map<String, Instant> last = new HashMap<>();
+        sim.truth().changes(from, to).forEach(c -> last.merge(c.endpoint() + "/" + c.id(), c.at(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        return last;
+    }
+
+    private static Map<String, Struct> latest(TaskHarness h, String report) {
+        Map<String, Struct> latest = new HashMap<>();
+        h.recordsOf("cinnox." + report).forEach(r -> latest.put((String) r.key(), (Struct) r.value()));
+        return latest;
+    }
+
+    @Test
+    void aTaskRestartedMidWayResumesWithoutLossOrRepeats() throws Exception {
+        TaskHarness h = harness(Map.of());
+        List<CinnoxSourceTask> first = h.startTasks(1);
+        h.pollTimes(first.get(0), 150);
+        TaskHarness.stop(first);
+        int beforeRestart = h.emitted.size();
+        assertTrue(beforeRestart > 100, "the first task got part of the way: " + beforeRestart);
+
+        List<CinnoxSourceTask> second = h.startTasks(3);
+        h.run(second, NOW.plus(Duration.ofHours(3)), 200_000);
+        TaskHarness.stop(second);
+
+        Instant cutoff = NOW.plus(Duration.ofHours(2));
+        assertComplete(h, "enquiry-detail", "id", cutoff);
+        assertComplete(h, "call-log", "hid", cutoff);
+        assertComplete(h, "sms-detail", "id", cutoff);
+        assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
+    }
+
     private void assertComplete(TaskHarness h, String report, String idField, Instant cutoff) {
         Set<String> expected = sim.truth().records(report, HISTORY, cutoff).stream()
                 .map(n -> n.path(idField).asText()).collect(Collectors.toCollection(TreeSet::new));
