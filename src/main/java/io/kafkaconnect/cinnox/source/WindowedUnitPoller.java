@@ -97,7 +97,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         } else if (cursor.windowFixed()) {
             cursor = ctx.planner().shrink(cursor);
         }
-        log.info("{}: CINNOX refused the window as too wide; reading it in halves ({})", unit, cursor.main());
+        log.info("{}: CINNOX refused the window as too wide; reading it in halves, now {}", unit,
+                cursor.sweeping() ? cursor.sweep() : cursor.main());
     }
 
     @Override
@@ -115,6 +116,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
 
     private List<SourceRecord> readMainPage(TimeWindowPlan plan, Instant now) {
         UnitCursor before = plan.cursor();
+        cursor = before; // the window is fixed from now on, so a too-wide answer halves this very window
         TimeWindow window = TimeWindow.of(plan.start(), plan.apiEnd(ctx.windowEndInclusive()));
         Page<T> page = report.page(ctx.api(), window, PageRequest.of(Math.toIntExact(plan.pageOffset()), ctx.pageSize()));
         UnitCursor after = before.nextPage(page.size());
@@ -171,6 +173,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
             }
             current = current.startSweep(from.get(), sweepEnd(current, from.get()));
         }
+        cursor = current;
         PagedWindow sweep = current.sweep();
         TimeWindow window = TimeWindow.of(sweep.startAt(),
                 WindowPlanner.apiEnd(sweep.endAt(), ctx.windowEndInclusive()));
@@ -187,7 +190,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (!children.isEmpty()) {
             after = after.withPending(children);
         }
-        return commit(out, cursor, after, false);
+        return commit(out, before, after, false);
     }
 
     private UnitCursor resweep(StepRecords out, UnitCursor after, T model, Instant now, List<String> children) {

@@ -1,10 +1,13 @@
 package io.kafkaconnect.cinnox.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
+import io.kafkaconnect.cinnox.simulator.Fault;
 import io.kafkaconnect.cinnox.simulator.SimulatorSettings;
 import io.kafkaconnect.cinnox.simulator.Volume;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +153,66 @@ class CinnoxSourceTaskTest {
         assertComplete(h, "call-log", "hid", cutoff);
         assertComplete(h, "sms-detail", "id", cutoff);
         assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
+    }
+
+    @Test
+    void transientFaultsAreRetriedWithBackoffAndLoseNothing() throws Exception {
+        TaskHarness h = harness(Map.of());
+        sim.faults().rate(Fault.SERVICE_ERROR, 0.08).rate(Fault.CONNECTION_DROP, 0.04)
+                .rate(Fault.TRUNCATED_BODY, 0.04).rate(Fault.HTTP_500, 0.04);
+        List<CinnoxSourceTask> tasks = h.startTasks(2);
+        h.run(tasks, NOW.plus(Duration.ofHours(3)), 200_000);
+        TaskHarness.stop(tasks);
+
+        long retries = tasks.stream().mapToLong(t -> t.stats().retries()).sum();
+        assertTrue(retries > 10, "faults were met and retried: " + retries);
+        Instant cutoff = NOW.plus(Duration.ofHours(2));
+        assertComplete(h, "enquiry-detail", "id", cutoff);
+        assertComplete(h, "call-detail", "id", cutoff);
+        assertComplete(h, "sms-detail", "id", cutoff);
+        assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
+    }
+
+    @Test
+    void aRateLimitStormPausesTheAccountInsteadOfHammeringIt() throws Exception {
+        TaskHarness h = harness(Map.of());
+        List<CinnoxSourceTask> tasks = h.startTasks(3);
+        h.pollTimes(tasks.get(0), 20);
+        long before = sim.requests().total();
+        sim.faults().rateLimitStorm(Duration.ofMinutes(3));
+        h.run(tasks, sim.clock().now().plus(Duration.ofMinutes(3)), 50_000);
+        long duringStorm = sim.requests().total() - before;
+        assertTrue(duringStorm <= 12, "at most one request per task per minute while rate limited: " + duringStorm);
+
+        h.run(tasks, NOW.plus(Duration.ofHours(3)), 200_000);
+        TaskHarness.stop(tasks);
+        assertComplete(h, "enquiry-detail", "id", NOW.plus(Duration.ofHours(2)));
+        assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
+    }
+
+    @Test
+    void aWindowCinnoxFindsTooWideIsReadInHalves() throws Exception {
+        TaskHarness h = harness(Map.of("backfill.chunk.days", "7", "query.window.max.ms",
+                Long.toString(Duration.ofDays(3).toMillis())));
+        sim.behaviour().maxWindowDays("call-log", 1);
+        List<CinnoxSourceTask> tasks = h.startTasks(1);
+        h.run(tasks, NOW.plus(Duration.ofHours(3)), 200_000);
+        TaskHarness.stop(tasks);
+        assertComplete(h, "call-log", "hid", NOW.plus(Duration.ofHours(2)));
+        assertComplete(h, "enquiry-detail", "id", NOW.plus(Duration.ofHours(2)));
+        assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
+    }
+
+    @Test
+    void anInvalidTokenFailsTheTaskAtOnceWithAnActionableMessage() throws Exception {
+        TaskHarness h = harness(Map.of(CinnoxSourceConfig.APP_TOKEN_CONFIG, "revoked-s3cr3t"));
+        List<CinnoxSourceTask> tasks = h.startTasks(1);
+        ConnectException e = assertThrows(ConnectException.class, () -> h.pollTimes(tasks.get(0), 5));
+        assertTrue(e.getMessage().contains("cinnox.app.token"), e.getMessage());
+        assertTrue(e.getMessage().contains("6452000"), e.getMessage());
+        assertFalse(e.getMessage().contains("revoked-s3cr3t"), e.getMessage());
+        assertEquals(1, sim.requests().total(), "one request was enough to know");
+        TaskHarness.stop(tasks);
     }
 
     private void assertComplete(TaskHarness h, String report, String idField, Instant cutoff) {
