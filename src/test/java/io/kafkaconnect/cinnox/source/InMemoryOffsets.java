@@ -34,6 +34,11 @@ final class InMemoryOffsets implements OffsetStorageReader {
         }
     }
 
+    /** Stores an offset directly, as the offsets REST API would. */
+    void put(Map<String, ?> partition, Map<String, ?> offset) {
+        stored.put(key(partition), roundTrip(offset));
+    }
+
     int size() {
         return stored.size();
     }
