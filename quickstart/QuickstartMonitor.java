@@ -124,16 +124,24 @@ public final class QuickstartMonitor {
       Map<String, Long> ends = new TreeMap<>();
       admin.listOffsets(request).all().get(8, TimeUnit.SECONDS)
           .forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
-      StringBuilder sb = new StringBuilder("end offsets:");
       long total = 0;
       long delta = 0;
+      StringBuilder sb = new StringBuilder();
+      int lineStart = 0;
       for (Map.Entry<String, Long> e : ends.entrySet()) {
-        sb.append(' ').append(e.getKey()).append('=').append(e.getValue());
+        String item = e.getKey() + "=" + e.getValue();
+        if (sb.length() - lineStart + item.length() > 100) {
+          sb.append("\n          ");
+          lineStart = sb.length();
+        } else if (sb.length() > 0) {
+          sb.append("  ");
+        }
+        sb.append(item);
         total += e.getValue();
-        delta += e.getValue() - previous.getOrDefault(e.getKey(), e.getValue());
+        delta += e.getValue() - previous.getOrDefault(e.getKey(), 0L);
       }
       previous.putAll(ends);
-      return sb.append("  total=").append(total).append(" (+").append(delta).append(')').toString();
+      return "records: total=" + total + " (+" + delta + " since last)\n          " + sb;
     } catch (Exception e) {
       return "end offsets: unavailable (" + e.getClass().getSimpleName() + ")";
     }
