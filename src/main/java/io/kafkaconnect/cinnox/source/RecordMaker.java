@@ -5,6 +5,8 @@ import io.kafkaconnect.cinnox.source.records.MissingRecordKeyException;
 import io.kafkaconnect.cinnox.source.records.ReportFormat;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.data.Schema;
@@ -39,12 +41,19 @@ final class RecordMaker {
     private final Clock clock;
     private final ConversionIssues issues;
     private final TaskStats stats;
+    private final boolean eventTimestamps;
+    private final Map<Report, String> topics = new EnumMap<>(Report.class);
+    private final Map<WorkUnit, Map<String, Object>> partitions = new HashMap<>();
 
     RecordMaker(CinnoxSourceConfig config, Clock clock, ConversionIssues issues, TaskStats stats) {
         this.config = config;
         this.clock = clock;
         this.issues = issues;
         this.stats = stats;
+        this.eventTimestamps = config.recordTimestamp() == RecordTimestamp.EVENT;
+        for (Report report : Report.values()) {
+            topics.put(report, config.topicFor(report));
+        }
     }
 
     /**
@@ -66,11 +75,11 @@ final class RecordMaker {
         headers.addString(REPORT_HEADER, format.report().apiName());
         headers.addString(APP_HEADER, unit.appId());
         eventTime.ifPresent(t -> headers.addString(EVENT_TIME_HEADER, t.toString()));
-        long timestamp = config.recordTimestamp() == RecordTimestamp.EVENT && eventTime.isPresent()
+        long timestamp = eventTimestamps && eventTime.isPresent()
                 ? eventTime.get().toEpochMilli()
                 : clock.millis();
         stats.recordsEmitted(format.report(), 1);
-        return Optional.of(new SourceRecord(unit.toPartition(), offset, config.topicFor(format.report()), null,
+        return Optional.of(new SourceRecord(partition(unit), offset, topics.get(format.report()), null,
                 Schema.STRING_SCHEMA, key, format.schema(), value, timestamp, headers));
     }
 
@@ -86,7 +95,12 @@ final class RecordMaker {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(REPORT_HEADER, unit.report().apiName());
         headers.addString(APP_HEADER, unit.appId());
-        return new SourceRecord(unit.toPartition(), offset, config.heartbeatTopic(), null,
+        return new SourceRecord(partition(unit), offset, config.heartbeatTopic(), null,
                 Schema.STRING_SCHEMA, unit.toString(), HEARTBEAT_SCHEMA, value, now.toEpochMilli(), headers);
+    }
+
+    /** The unit's source partition, built once: every record of the unit carries the same map. */
+    private Map<String, Object> partition(WorkUnit unit) {
+        return partitions.computeIfAbsent(unit, WorkUnit::toPartition);
     }
 }

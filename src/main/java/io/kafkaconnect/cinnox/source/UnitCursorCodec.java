@@ -176,11 +176,23 @@ final class UnitCursorCodec {
         return tracked;
     }
 
+    /** URL-encodes; ids made only of characters URL encoding keeps (the usual case) are returned as they are. */
     private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '*';
+            if (!kept) {
+                return URLEncoder.encode(text, StandardCharsets.UTF_8);
+            }
+        }
+        return text;
     }
 
     private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
+        }
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

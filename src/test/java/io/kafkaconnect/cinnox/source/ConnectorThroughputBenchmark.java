@@ -15,7 +15,7 @@ import java.util.Map;
  * thread (the simulator's threads are not counted), backfilling days of every report from the simulator
  * on simulated time with no rate limit. Not a test: run it by hand, see docs/benchmarks.md.
  *
- * <p>Arguments: records per day (default 5000), history days (default 3).
+ * <p>Arguments: records per day (default 5000), history days (default 3), reports (default all, comma-separated).
  */
 public final class ConnectorThroughputBenchmark {
 
@@ -25,13 +25,15 @@ public final class ConnectorThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int perDay = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String reports = args.length > 2 ? args[2] : String.join(",", Report.names());
         Instant now = Instant.parse("2026-01-10T00:00:00Z");
         Instant history = now.minus(Duration.ofDays(days));
         try (CinnoxSimulator sim = CinnoxSimulator.start(SimulatorSettings.builder().seed(1)
                 .historyDays(days + 1).volume(Volume.perDay(perDay)).fixedClock(now).port(0)
                 .rateLimitPerMinute(1_000_000).build())) {
             sim.truth().records("enquiry-detail", history, now); // generate the data before timing
-            TaskHarness h = new TaskHarness(sim, history, Map.of("lookback.ms", "0", "heartbeat.interval.ms", "0"));
+            TaskHarness h = new TaskHarness(sim, history, Map.of("lookback.ms", "0",
+                    "heartbeat.interval.ms", "0", "reports", reports));
             List<CinnoxSourceTask> tasks = h.startTasks(1);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpu0 = threads.getCurrentThreadCpuTime();
@@ -41,8 +43,8 @@ public final class ConnectorThroughputBenchmark {
             double wall = (System.nanoTime() - wall0) / 1e9;
             TaskHarness.stop(tasks);
             long records = h.emitted.stream().filter(r -> !r.topic().endsWith("heartbeat")).count();
-            System.out.printf("%d records (%d per day x %d days, every report) from %d requests%n", records, perDay,
-                    days, sim.requests().total());
+            System.out.printf("%d records (%d per day x %d days of %s) from %d requests%n", records, perDay,
+                    days, reports, sim.requests().total());
             System.out.printf("wall %.2f s -> %.0f records/s; task thread CPU %.2f s -> %.0f records per CPU second%n",
                     wall, records / wall, cpu, records / cpu);
         }

@@ -15,14 +15,14 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * The offsets a worker would have stored, kept across task restarts. Offsets pass a JSON round trip on
- * the way in, as through Connect's offsets topic, so ints come back as longs.
+ * the way out, as through Connect's offsets topic, so ints come back as longs.
  */
 final class InMemoryOffsets implements OffsetStorageReader {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_LONG_FOR_INTS);
 
-    private final Map<String, Map<String, Object>> stored = new HashMap<>();
+    private final Map<String, Map<String, ?>> stored = new HashMap<>();
 
     /** Stores the offsets of a returned batch as an exactly-once worker does: the last one per partition. */
     void commit(List<SourceRecord> records) {
@@ -30,13 +30,13 @@ final class InMemoryOffsets implements OffsetStorageReader {
             return;
         }
         for (SourceRecord record : records) {
-            stored.put(key(record.sourcePartition()), roundTrip(record.sourceOffset()));
+            stored.put(key(record.sourcePartition()), record.sourceOffset());
         }
     }
 
     /** Stores an offset directly, as the offsets REST API would. */
     void put(Map<String, ?> partition, Map<String, ?> offset) {
-        stored.put(key(partition), roundTrip(offset));
+        stored.put(key(partition), offset);
     }
 
     int size() {
@@ -45,7 +45,8 @@ final class InMemoryOffsets implements OffsetStorageReader {
 
     @Override
     public <T> Map<String, Object> offset(Map<String, T> partition) {
-        return stored.get(key(partition));
+        Map<String, ?> offset = stored.get(key(partition));
+        return offset == null ? null : roundTrip(offset);
     }
 
     @Override
