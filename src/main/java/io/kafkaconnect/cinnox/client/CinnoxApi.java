@@ -21,7 +21,7 @@ import java.util.List;
  * implementation; task tests can supply an in-memory fake. Every method throws the
  * {@link CinnoxApiException} subclasses; "No records found" is an empty last page or an empty list.
  */
-public interface CinnoxApi {
+public interface CinnoxApi extends AutoCloseable {
 
     Page<EnquiryDetail> enquiryDetails(TimeWindow window, PageRequest page);
 
@@ -56,4 +56,9 @@ public interface CinnoxApi {
      * webhook. The result's {@code enabled} is false when CINNOX could not verify the URL.
      */
     EventSubscription updateEnquiryEventSubscription(boolean enabled, String url);
+
+    /** Cancels requests in flight (they fail as retriable) and every later one; for a stopping task. */
+    @Override
+    default void close() {
+    }
 }

@@ -192,4 +192,9 @@ public final class CinnoxClient implements CinnoxApi {
         }
         return value;
     }
+
+    @Override
+    public void close() {
+        exchange.close();
+    }
 }

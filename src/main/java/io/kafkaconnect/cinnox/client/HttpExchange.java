@@ -1,6 +1,9 @@
 package io.kafkaconnect.cinnox.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -39,6 +42,8 @@ final class HttpExchange {
     }
 
     private final OkHttpClient http;
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final String authorization;
     private final ResponseClassifier classifier;
     private final EnvelopeReader envelopes;
@@ -71,20 +76,36 @@ final class HttpExchange {
                 .header("accept", "application/json");
     }
 
+    /** Cancels the requests in flight and every later one: they end at once as retriable failures. */
+    void close() {
+        closed = true;
+        inFlight.forEach(Call::cancel);
+    }
+
     private <P> Result<P> execute(ApiEndpoint endpoint, Request request, BodyParser<P> parser) {
         long started = System.nanoTime();
-        Response response;
+        Call call = http.newCall(request);
+        inFlight.add(call);
         try {
-            response = http.newCall(request).execute();
-        } catch (InterruptedIOException e) {
-            throw classifier.noResponse(endpoint, "timed out (" + e.getClass().getSimpleName() + ")", e);
-        } catch (IOException e) {
-            throw classifier.noResponse(endpoint, "I/O failure (" + e.getClass().getSimpleName() + ")", e);
-        }
-        try (response) {
-            Result<P> result = interpret(endpoint, response, parser);
-            LOG.debug("{}: HTTP {} in {} ms", endpoint.label(), response.code(), (System.nanoTime() - started) / 1_000_000);
-            return result;
+            if (closed) {
+                call.cancel();
+            }
+            Response response;
+            try {
+                response = call.execute();
+            } catch (InterruptedIOException e) {
+                throw classifier.noResponse(endpoint, "timed out (" + e.getClass().getSimpleName() + ")", e);
+            } catch (IOException e) {
+                throw classifier.noResponse(endpoint, "I/O failure (" + e.getClass().getSimpleName() + ")", e);
+            }
+            try (response) {
+                Result<P> result = interpret(endpoint, response, parser);
+                LOG.debug("{}: HTTP {} in {} ms", endpoint.label(), response.code(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return result;
+            }
+        } finally {
+            inFlight.remove(call);
         }
     }
 

@@ -46,6 +46,7 @@ public class CinnoxSourceTask extends SourceTask {
         RateBudget.Lease join(String accountKey, double requestsPerMinute);
     }
 
+    private CinnoxApi api;
     private UnitScheduler scheduler;
     private RateBudget.Lease budget;
     private TaskStats stats;
@@ -73,7 +74,7 @@ public class CinnoxSourceTask extends SourceTask {
         CinnoxTaskConfig task = CinnoxTaskConfig.parse(props);
         CinnoxSourceConfig config = task.connector();
         stats = new TaskStats();
-        CinnoxApi api = apiFactory.apply(config.clientSettings(clock));
+        api = apiFactory.apply(config.clientSettings(clock));
         RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
         PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
         scheduler = new UnitScheduler(pollers(task.units(), ctx), config.retryBackoffMax());
@@ -85,6 +86,10 @@ public class CinnoxSourceTask extends SourceTask {
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
+        RateBudget.Lease lease = budget;
+        if (lease == null) {
+            return null;
+        }
         Instant now = clock.instant();
         logProgressIfDue(now);
         Optional<UnitPoller> unit = scheduler.next(now);
@@ -92,16 +97,16 @@ public class CinnoxSourceTask extends SourceTask {
             idleUntil(scheduler.nextDueAt(now), now);
             return null;
         }
-        if (!budget.budget().tryAcquire(MAX_BLOCK)) {
-            if (budget.budget().isPaused()) {
-                idleUntil(budget.budget().pausedUntil(), now);
+        if (!lease.budget().tryAcquire(MAX_BLOCK)) {
+            if (lease.budget().isPaused()) {
+                idleUntil(lease.budget().pausedUntil(), now);
             }
             return null;
         }
-        return step(unit.get(), now);
+        return step(unit.get(), now, lease.budget());
     }
 
-    private List<SourceRecord> step(UnitPoller unit, Instant now) {
+    private List<SourceRecord> step(UnitPoller unit, Instant now, RateBudget account) {
         try {
             stats.requestSent();
             List<SourceRecord> records = unit.step(now);
@@ -109,7 +114,7 @@ public class CinnoxSourceTask extends SourceTask {
             return records.isEmpty() ? null : records;
         } catch (RateLimitedException e) {
             stats.rateLimited();
-            budget.budget().pauseUntil(e.retryAt());
+            account.pauseUntil(e.retryAt());
             log.warn("{}: CINNOX rate limit reached (6451010); no requests to this account until {}",
                     unit.unit(), e.retryAt());
         } catch (WindowTooWideException e) {
@@ -159,8 +164,13 @@ public class CinnoxSourceTask extends SourceTask {
         return stats;
     }
 
+    /** Idempotent; cancels a request in flight so that a poll waiting on CINNOX returns at once. */
     @Override
     public void stop() {
+        CinnoxApi client = api;
+        if (client != null) {
+            client.close();
+        }
         RateBudget.Lease lease = budget;
         budget = null;
         if (lease != null) {

@@ -215,6 +215,30 @@ class CinnoxSourceTaskTest {
         TaskHarness.stop(tasks);
     }
 
+    @Test
+    void stopCancelsARequestInFlightSoThePollReturnsAtOnce() throws Exception {
+        TaskHarness h = harness(Map.of());
+        sim.faults().latency(Duration.ofMinutes(10));
+        List<CinnoxSourceTask> tasks = h.startTasks(1);
+        java.util.concurrent.ExecutorService poller = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<List<org.apache.kafka.connect.source.SourceRecord>> poll =
+                    poller.submit(() -> tasks.get(0).poll());
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (sim.requests().total() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            tasks.get(0).stop();
+            // The answer would take 10 minutes (more than the 30 s read timeout): only the cancellation ends it.
+            assertEquals(null, poll.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            tasks.get(0).stop();
+            assertEquals(null, tasks.get(0).poll(), "a stopped task polls nothing");
+        } finally {
+            poller.shutdownNow();
+            sim.faults().reset();
+        }
+    }
+
     private void assertComplete(TaskHarness h, String report, String idField, Instant cutoff) {
         Set<String> expected = sim.truth().records(report, HISTORY, cutoff).stream()
                 .map(n -> n.path(idField).asText()).collect(Collectors.toCollection(TreeSet::new));
