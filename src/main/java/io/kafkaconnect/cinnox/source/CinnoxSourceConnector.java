@@ -51,7 +51,7 @@ public class CinnoxSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         this.config = new CinnoxSourceConfig(props);
-        this.historyStart = config.historyStart(clock.instant());
+        this.historyStart = resolveHistoryStart(config, clock.instant());
         log.info("Starting CINNOX source connector {} from {}: {}", version(), historyStart, config.describe());
         monitor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "cinnox-chunk-monitor");
@@ -59,6 +59,15 @@ public class CinnoxSourceConnector extends SourceConnector {
             return thread;
         });
         monitor.scheduleWithFixedDelay(this::reconfigureOnNewChunk, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * An instant is used as it is. A period (P30D) is counted back from now and rounded down to the start
+     * of its chunk, so restarts within a chunk agree on it and no chunk is ever cut in the middle.
+     */
+    static Instant resolveHistoryStart(CinnoxSourceConfig config, Instant now) {
+        Instant start = config.historyStart(now);
+        return config.historyStartIsRelative() ? Chunk.containing(start, config.backfillChunk()).start() : start;
     }
 
     @Override

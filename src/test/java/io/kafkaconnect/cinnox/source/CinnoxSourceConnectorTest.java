@@ -129,6 +129,20 @@ class CinnoxSourceConnectorTest {
     }
 
     @Test
+    void aRelativeHistoryStartIsRoundedDownToItsChunkSoRestartsAgree() {
+        Map<String, String> props = props();
+        props.put("history.start", "P10D");
+        CinnoxSourceConfig config = new CinnoxSourceConfig(props);
+        Instant first = CinnoxSourceConnector.resolveHistoryStart(config, NOW);
+        Instant later = CinnoxSourceConnector.resolveHistoryStart(config, NOW.plus(Duration.ofHours(6)));
+        assertEquals(Instant.parse("2025-12-25T00:00:00Z"), first, "2025-12-31T12:00Z rounded down to its chunk");
+        assertEquals(first, later);
+        props.put("history.start", "2025-12-31T12:00:00Z");
+        assertEquals(Instant.parse("2025-12-31T12:00:00Z"),
+                CinnoxSourceConnector.resolveHistoryStart(new CinnoxSourceConfig(props), NOW));
+    }
+
+    @Test
     void exactlyOnceIsSupported() {
         assertEquals(ExactlyOnceSupport.SUPPORTED, new CinnoxSourceConnector().exactlyOnceSupport(props()));
     }
