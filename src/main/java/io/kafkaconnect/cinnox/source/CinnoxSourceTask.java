@@ -49,6 +49,8 @@ public class CinnoxSourceTask extends SourceTask {
     private UnitScheduler scheduler;
     private RateBudget.Lease budget;
     private TaskStats stats;
+    private TaskProgress progress;
+    private PluginGauges metrics;
     private Instant lastProgress;
 
     public CinnoxSourceTask() {
@@ -73,10 +75,12 @@ public class CinnoxSourceTask extends SourceTask {
         CinnoxTaskConfig task = CinnoxTaskConfig.parse(props);
         CinnoxSourceConfig config = task.connector();
         stats = new TaskStats();
-        CinnoxApi api = apiFactory.apply(config.clientSettings(clock));
+        CinnoxApi api = new CountingApi(apiFactory.apply(config.clientSettings(clock)), stats);
         RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
         PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
         scheduler = new UnitScheduler(pollers(task.units(), ctx), config.retryBackoffMax());
+        progress = new TaskProgress(scheduler.units(), stats, clock, config.settle(), config.reports());
+        metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         lastProgress = clock.instant();
         log.info("CINNOX task started with {} units, {} requests per minute of the account's budget: {}",
@@ -93,6 +97,7 @@ public class CinnoxSourceTask extends SourceTask {
             return null;
         }
         if (!budget.budget().tryAcquire(MAX_BLOCK)) {
+            stats.requestThrottled();
             if (budget.budget().isPaused()) {
                 idleUntil(budget.budget().pausedUntil(), now);
             }
@@ -103,7 +108,6 @@ public class CinnoxSourceTask extends SourceTask {
 
     private List<SourceRecord> step(UnitPoller unit, Instant now) {
         try {
-            stats.requestSent();
             List<SourceRecord> records = unit.step(now);
             scheduler.succeeded(unit);
             return records.isEmpty() ? null : records;
@@ -140,6 +144,7 @@ public class CinnoxSourceTask extends SourceTask {
         lastProgress = now;
         long live = scheduler.units().stream().filter(u -> u.isLive(now)).count();
         log.info("CINNOX task progress: {}; {} units ({} live)", stats, scheduler.units().size(), live);
+        progress.reports().forEach(report -> log.info("CINNOX report progress {}", progress.of(report)));
         scheduler.units().forEach(u -> log.debug("  {}", u.progress()));
     }
 
@@ -161,6 +166,11 @@ public class CinnoxSourceTask extends SourceTask {
 
     @Override
     public void stop() {
+        PluginGauges gauges = metrics;
+        metrics = null;
+        if (gauges != null) {
+            gauges.close();
+        }
         RateBudget.Lease lease = budget;
         budget = null;
         if (lease != null) {
