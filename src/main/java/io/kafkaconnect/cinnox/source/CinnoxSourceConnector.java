@@ -32,6 +32,7 @@ public class CinnoxSourceConnector extends SourceConnector {
     private CinnoxSourceConfig config;
     private Instant historyStart;
     private ScheduledExecutorService monitor;
+    private volatile ConnectorMetrics metrics;
     private volatile Chunk plannedChunk;
 
     public CinnoxSourceConnector() {
@@ -53,6 +54,7 @@ public class CinnoxSourceConnector extends SourceConnector {
         this.config = new CinnoxSourceConfig(props);
         this.historyStart = resolveHistoryStart(config, clock.instant());
         log.info("Starting CINNOX source connector {} from {}: {}", version(), historyStart, config.describe());
+        metrics = new ConnectorMetrics(context() == null ? null : PluginGauges.of(context()::pluginMetrics));
         monitor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "cinnox-chunk-monitor");
             thread.setDaemon(true);
@@ -88,8 +90,11 @@ public class CinnoxSourceConnector extends SourceConnector {
         for (List<WorkUnit> group : groups) {
             configs.add(CinnoxTaskConfig.taskProps(props, group, share, historyStart));
         }
-        log.info("{} units of work to do ({} finished) on {} tasks", todo.size(),
-                planner.allUnits(now).size() - todo.size(), configs.size());
+        int total = planner.allUnits(now).size();
+        if (metrics != null) {
+            metrics.planned(total, total - todo.size(), configs.size());
+        }
+        log.info("{} units of work to do ({} finished) on {} tasks", todo.size(), total - todo.size(), configs.size());
         return configs;
     }
 
@@ -126,6 +131,11 @@ public class CinnoxSourceConnector extends SourceConnector {
 
     @Override
     public void stop() {
+        ConnectorMetrics published = metrics;
+        metrics = null;
+        if (published != null) {
+            published.close();
+        }
         ScheduledExecutorService running = monitor;
         monitor = null;
         if (running != null) {

@@ -50,6 +50,8 @@ public class CinnoxSourceTask extends SourceTask {
     private UnitScheduler scheduler;
     private RateBudget.Lease budget;
     private TaskStats stats;
+    private TaskProgress progress;
+    private PluginGauges metrics;
     private Instant lastProgress;
 
     public CinnoxSourceTask() {
@@ -74,10 +76,12 @@ public class CinnoxSourceTask extends SourceTask {
         CinnoxTaskConfig task = CinnoxTaskConfig.parse(props);
         CinnoxSourceConfig config = task.connector();
         stats = new TaskStats();
-        api = apiFactory.apply(config.clientSettings(clock));
+        api = new CountingApi(apiFactory.apply(config.clientSettings(clock)), stats);
         RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
         PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
         scheduler = new UnitScheduler(pollers(task.units(), ctx), config.retryBackoffMax());
+        progress = new TaskProgress(scheduler.units(), stats, clock, config.settle(), config.reports());
+        metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         lastProgress = clock.instant();
         log.info("CINNOX task started with {} units, {} requests per minute of the account's budget: {}",
@@ -98,6 +102,7 @@ public class CinnoxSourceTask extends SourceTask {
             return null;
         }
         if (!lease.budget().tryAcquire(MAX_BLOCK)) {
+            stats.requestThrottled();
             if (lease.budget().isPaused()) {
                 idleUntil(lease.budget().pausedUntil(), now);
             }
@@ -108,7 +113,6 @@ public class CinnoxSourceTask extends SourceTask {
 
     private List<SourceRecord> step(UnitPoller unit, Instant now, RateBudget account) {
         try {
-            stats.requestSent();
             List<SourceRecord> records = unit.step(now);
             scheduler.succeeded(unit);
             return records.isEmpty() ? null : records;
@@ -145,6 +149,7 @@ public class CinnoxSourceTask extends SourceTask {
         lastProgress = now;
         long live = scheduler.units().stream().filter(u -> u.isLive(now)).count();
         log.info("CINNOX task progress: {}; {} units ({} live)", stats, scheduler.units().size(), live);
+        progress.reports().forEach(report -> log.info("CINNOX report progress {}", progress.of(report)));
         scheduler.units().forEach(u -> log.debug("  {}", u.progress()));
     }
 
@@ -170,6 +175,11 @@ public class CinnoxSourceTask extends SourceTask {
         CinnoxApi client = api;
         if (client != null) {
             client.close();
+        }
+        PluginGauges gauges = metrics;
+        metrics = null;
+        if (gauges != null) {
+            gauges.close();
         }
         RateBudget.Lease lease = budget;
         budget = null;

@@ -25,7 +25,7 @@ final class DailyUnitPoller implements UnitPoller {
     private final ReportFormat<DailyOverview> format;
     private final StepRecords.Heartbeats heartbeats;
     private final Instant started;
-    private UnitCursor cursor;
+    private volatile UnitCursor cursor;
 
     DailyUnitPoller(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
         this.unit = unit;
@@ -86,6 +86,11 @@ final class DailyUnitPoller implements UnitPoller {
     @Override
     public boolean isLive(Instant now) {
         return unit.chunk().end().isAfter(now.minus(ctx.settle()));
+    }
+
+    @Override
+    public MainPass mainPass() {
+        return MainPass.of(range, cursor);
     }
 
     @Override

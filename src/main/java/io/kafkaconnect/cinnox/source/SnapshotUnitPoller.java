@@ -26,13 +26,15 @@ final class SnapshotUnitPoller implements UnitPoller {
     private final WorkUnit unit;
     private final PollContext ctx;
     private final StepRecords.Heartbeats heartbeats;
-    private UnitCursor cursor;
+    private final Instant started;
+    private volatile UnitCursor cursor;
 
     SnapshotUnitPoller(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
         this.unit = unit;
         this.ctx = ctx;
         this.cursor = cursor;
         this.heartbeats = ctx.heartbeats();
+        this.started = ctx.clock().instant();
     }
 
     @Override
@@ -64,6 +66,12 @@ final class SnapshotUnitPoller implements UnitPoller {
     @Override
     public boolean isLive(Instant now) {
         return true;
+    }
+
+    @Override
+    public MainPass mainPass() {
+        long last = cursor.lastSnapshotAt();
+        return MainPass.snapshot(last == 0 ? started : Instant.ofEpochMilli(last), last != 0);
     }
 
     @Override

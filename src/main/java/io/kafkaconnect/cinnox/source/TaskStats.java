@@ -4,10 +4,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts what a task did, for its progress log line and, later, its metrics. Thread-safe. */
+/** Counts what a task did, for its progress log line and its metrics. Thread-safe. */
 final class TaskStats {
 
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong heartbeats = new AtomicLong();
@@ -23,6 +24,10 @@ final class TaskStats {
 
     void requestSent() {
         requests.incrementAndGet();
+    }
+
+    void requestThrottled() {
+        throttled.incrementAndGet();
     }
 
     void rateLimited() {
@@ -53,12 +58,20 @@ final class TaskStats {
         return requests.get();
     }
 
+    long throttled() {
+        return throttled.get();
+    }
+
     long rateLimitedAnswers() {
         return rateLimited.get();
     }
 
     long retries() {
         return retries.get();
+    }
+
+    long heartbeats() {
+        return heartbeats.get();
     }
 
     long records(Report report) {
@@ -73,15 +86,11 @@ final class TaskStats {
         return chatsOverLimit.get();
     }
 
+    /** For the progress log; records per report have lines of their own. */
     @Override
     public String toString() {
-        StringBuilder perReport = new StringBuilder();
-        records.forEach((report, count) -> {
-            if (count.get() > 0) {
-                perReport.append(perReport.length() == 0 ? "" : ", ").append(report).append('=').append(count);
-            }
-        });
-        return "requests=" + requests + ", rateLimited=" + rateLimited + ", retries=" + retries
-                + ", heartbeats=" + heartbeats + ", withoutKey=" + recordsWithoutKey + ", records={" + perReport + "}";
+        return requests + " requests sent, " + throttled + " throttled, " + rateLimited + " rate limited (6451010), "
+                + retries + " retries, " + heartbeats + " heartbeats, " + recordsWithoutKey + " records without key, "
+                + chatsOverLimit + " chats over the limit";
     }
 }

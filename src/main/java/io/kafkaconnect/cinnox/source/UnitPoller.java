@@ -30,6 +30,9 @@ interface UnitPoller {
     /** Whether the unit reads data close to now (it is served before backfill units). */
     boolean isLive(Instant now);
 
+    /** Where the main pass stands, for the metrics; safe to call from any thread. */
+    MainPass mainPass();
+
     /** One line for the progress log: where the cursor stands. */
     String progress();
 }

@@ -29,7 +29,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     private final PollContext ctx;
     private final StepRecords.Heartbeats heartbeats;
     private final Instant started;
-    private UnitCursor cursor;
+    private volatile UnitCursor cursor;
 
     WindowedUnitPoller(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, PollContext ctx) {
         this.unit = unit;
@@ -104,6 +104,11 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     @Override
     public boolean isLive(Instant now) {
         return unit.chunk().end().isAfter(now.minus(ctx.settle()));
+    }
+
+    @Override
+    public MainPass mainPass() {
+        return MainPass.of(range, cursor);
     }
 
     @Override

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnectorContext;
@@ -68,6 +71,10 @@ class CinnoxSourceConnectorTest {
     }
 
     private static SourceConnectorContext context(OffsetStorageReader offsets) {
+        return context(offsets, null);
+    }
+
+    private static SourceConnectorContext context(OffsetStorageReader offsets, PluginMetrics metrics) {
         return new SourceConnectorContext() {
             @Override
             public OffsetStorageReader offsetStorageReader() {
@@ -84,9 +91,34 @@ class CinnoxSourceConnectorTest {
 
             @Override
             public PluginMetrics pluginMetrics() {
-                return null;
+                return metrics;
             }
         };
+    }
+
+    @Test
+    void publishesItsUnitsAndTasksAndCanBeStartedAgainAfterAStop() {
+        Metrics registry = new Metrics();
+        CinnoxSourceConnector connector = new CinnoxSourceConnector(Clock.fixed(NOW, ZoneOffset.UTC));
+        connector.initialize(context(new InMemoryOffsets(), new PluginMetricsImpl(registry, Map.of("connector", "c"))));
+        for (int round = 0; round < 2; round++) {
+            connector.start(props());
+            List<Map<String, String>> configs = connector.taskConfigs(3);
+            int units = unitsOf(configs).size();
+            assertEquals(3, connectorMetric(registry, CinnoxMetric.TASKS));
+            assertEquals(units, connectorMetric(registry, CinnoxMetric.UNITS_TOTAL));
+            assertEquals(0, connectorMetric(registry, CinnoxMetric.UNITS_FINISHED));
+            connector.stop();
+            assertEquals(null, registry.metric(connectorMetricName(CinnoxMetric.TASKS)), "removed on stop");
+        }
+    }
+
+    private static Object connectorMetric(Metrics registry, CinnoxMetric metric) {
+        return registry.metric(connectorMetricName(metric)).metricValue();
+    }
+
+    private static MetricName connectorMetricName(CinnoxMetric metric) {
+        return new MetricName(metric.metricName(), "plugins", "", Map.of("connector", "c"));
     }
 
     private static List<WorkUnit> unitsOf(List<Map<String, String>> configs) {

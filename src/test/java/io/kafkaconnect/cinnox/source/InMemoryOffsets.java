@@ -62,6 +62,11 @@ final class InMemoryOffsets implements OffsetStorageReader {
     }
 
     SourceTaskContext context(Map<String, String> configs) {
+        return context(configs, null);
+    }
+
+    /** A task context with these offsets and plugin metrics (null for none, as older workers give). */
+    SourceTaskContext context(Map<String, String> configs, PluginMetrics metrics) {
         OffsetStorageReader reader = this;
         return new SourceTaskContext() {
             @Override
@@ -76,7 +81,7 @@ final class InMemoryOffsets implements OffsetStorageReader {
 
             @Override
             public PluginMetrics pluginMetrics() {
-                return null;
+                return metrics;
             }
         };
     }

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.KafkaMetric;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -21,6 +25,8 @@ final class TaskHarness {
     final SimulatedTime time;
     final InMemoryOffsets offsets = new InMemoryOffsets();
     final List<SourceRecord> emitted = new ArrayList<>();
+    /** The worker's metrics registry, when tasks get plugin metrics; see {@link #withMetrics()}. */
+    Metrics metrics;
     private final Map<String, String> props;
     private final Instant historyStart;
 
@@ -44,6 +50,29 @@ final class TaskHarness {
         this.props = p;
     }
 
+    /** Gives the tasks started from now on plugin metrics tagged as a worker would (connector, task). */
+    TaskHarness withMetrics() {
+        metrics = new Metrics();
+        return this;
+    }
+
+    /** The value of a task's metric, as a reporter reads it; null when the task has no such metric. */
+    Object metric(int task, CinnoxMetric metric, Report report) {
+        Map<String, String> tags = new java.util.LinkedHashMap<>(workerTags(task));
+        if (report != null) {
+            tags.put(CinnoxMetric.REPORT_TAG, report.apiName());
+        }
+        KafkaMetric found = metrics.metric(new MetricName(metric.metricName(), "plugins", "", tags));
+        return found == null ? null : found.metricValue();
+    }
+
+    private static Map<String, String> workerTags(int task) {
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put("connector", "cinnox");
+        tags.put("task", Integer.toString(task));
+        return tags;
+    }
+
     CinnoxSourceConfig config() {
         return new CinnoxSourceConfig(props);
     }
@@ -59,7 +88,8 @@ final class TaskHarness {
             Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, group, 500.0 / maxTasks, historyStart);
             CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
                     (key, rpm) -> new RateBudget(key, time).join(1_000_000));
-            task.initialize(offsets.context(taskProps));
+            task.initialize(offsets.context(taskProps,
+                    metrics == null ? null : new PluginMetricsImpl(metrics, workerTags(tasks.size()))));
             task.start(taskProps);
             tasks.add(task);
         }

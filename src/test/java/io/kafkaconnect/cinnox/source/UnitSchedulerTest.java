@@ -51,6 +51,11 @@ class UnitSchedulerTest {
         }
 
         @Override
+        public MainPass mainPass() {
+            return MainPass.snapshot(NOW, false);
+        }
+
+        @Override
         public String progress() {
             return name;
         }
