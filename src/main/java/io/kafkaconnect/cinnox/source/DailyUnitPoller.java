@@ -24,7 +24,7 @@ final class DailyUnitPoller implements UnitPoller {
     private final WindowPlanner days;
     private final ReportFormat<DailyOverview> format;
     private final StepRecords.Heartbeats heartbeats;
-    private final Instant started;
+    private final Sweeps sweeps;
     private volatile UnitCursor cursor;
 
     DailyUnitPoller(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
@@ -34,7 +34,7 @@ final class DailyUnitPoller implements UnitPoller {
         this.days = WindowPlanner.daily(ctx.settle());
         this.format = ctx.formats().enquiryOverview();
         this.heartbeats = ctx.heartbeats();
-        this.started = ctx.clock().instant();
+        this.sweeps = new Sweeps(ctx.lookback(), ctx.sweepInterval(), ctx.clock().instant());
         this.cursor = cursor;
     }
 
@@ -55,23 +55,23 @@ final class DailyUnitPoller implements UnitPoller {
         if (plan instanceof TimeWindowPlan) {
             return now;
         }
-        Instant sweep = nextSweepAt(now);
+        Instant sweep = sweeps.nextAt(cursor, now);
         if (plan instanceof WindowPlan.NotDue notDue) {
             return notDue.dueAt().isBefore(sweep) ? notDue.dueAt() : sweep;
         }
-        return hasLiveDays(now) ? sweep : now;
+        return sweeps.anyLive(cursor, now) ? sweep : now;
     }
 
     @Override
     public List<SourceRecord> step(Instant now) {
-        if (cursor.sweeping() || !nextSweepAt(now).isAfter(now)) {
+        if (cursor.sweeping() || !sweeps.nextAt(cursor, now).isAfter(now)) {
             return sweepDay(now);
         }
         WindowPlan plan = days.plan(cursor, range, now);
         if (plan instanceof TimeWindowPlan day) {
             return readDay(day, now);
         }
-        if (plan instanceof WindowPlan.MainPassFinished && !hasLiveDays(now)) {
+        if (plan instanceof WindowPlan.MainPassFinished && !sweeps.anyLive(cursor, now)) {
             UnitCursor after = cursor.expireTracked(now.minus(ctx.lookback())).unitFinished();
             return commit(new StepRecords(), cursor, after, true);
         }
@@ -111,7 +111,7 @@ final class DailyUnitPoller implements UnitPoller {
         UnitCursor before = cursor.expireTracked(now.minus(ctx.lookback()));
         UnitCursor current = before;
         if (!current.sweeping()) {
-            Optional<Instant> first = nextTrackedDay(current, Instant.MIN);
+            Optional<Instant> first = Sweeps.earliestTracked(current, Instant.MIN);
             if (first.isEmpty()) {
                 return commit(new StepRecords(), cursor, current, false);
             }
@@ -127,7 +127,7 @@ final class DailyUnitPoller implements UnitPoller {
             after = track(after, row, now);
         }
         UnitCursor ended = after.sweepFinished(Instant.ofEpochMilli(after.lastSweepAt()));
-        Optional<Instant> next = nextTrackedDay(ended, day.plus(java.time.Duration.ofDays(1)));
+        Optional<Instant> next = Sweeps.earliestTracked(ended, day.plus(java.time.Duration.ofDays(1)));
         after = next.isPresent() ? ended.startSweep(next.get(), next.get().plus(java.time.Duration.ofDays(1)))
                 : after.sweepFinished(now);
         return commit(out, cursor, after, false);
@@ -153,23 +153,5 @@ final class DailyUnitPoller implements UnitPoller {
         List<SourceRecord> records = out.build(ctx.maker(), unit, before, after, heartbeats, mustKeep);
         cursor = after;
         return records;
-    }
-
-    private Instant nextSweepAt(Instant now) {
-        if (!hasLiveDays(now)) {
-            return NEVER;
-        }
-        Instant last = cursor.lastSweepAt() > 0 ? Instant.ofEpochMilli(cursor.lastSweepAt()) : started;
-        return last.plus(ctx.sweepInterval());
-    }
-
-    private boolean hasLiveDays(Instant now) {
-        long horizon = now.minus(ctx.lookback()).toEpochMilli();
-        return cursor.tracked().values().stream().anyMatch(v -> v.windowTimeMs() >= horizon);
-    }
-
-    private static Optional<Instant> nextTrackedDay(UnitCursor cursor, Instant notBefore) {
-        return cursor.tracked().values().stream().map(TrackedVersion::windowTime)
-                .filter(t -> !t.isBefore(notBefore)).min(Instant::compareTo);
     }
 }

@@ -28,7 +28,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     private final WindowedReport<T> report;
     private final PollContext ctx;
     private final StepRecords.Heartbeats heartbeats;
-    private final Instant started;
+    private final Sweeps sweeps;
     private volatile UnitCursor cursor;
 
     WindowedUnitPoller(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, PollContext ctx) {
@@ -38,7 +38,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         this.ctx = ctx;
         this.cursor = cursor;
         this.heartbeats = ctx.heartbeats();
-        this.started = ctx.clock().instant();
+        this.sweeps = new Sweeps(ctx.lookback(), ctx.sweepInterval(), ctx.clock().instant());
     }
 
     @Override
@@ -58,7 +58,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (!cursor.pending().isEmpty() || cursor.sweeping()) {
             return now;
         }
-        Instant sweep = nextSweepAt(now);
+        Instant sweep = sweeps.nextAt(cursor, now);
         WindowPlan plan = ctx.planner().plan(cursor, range, now);
         if (plan instanceof TimeWindowPlan) {
             return now;
@@ -66,7 +66,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (plan instanceof WindowPlan.NotDue notDue) {
             return earliest(notDue.dueAt(), sweep);
         }
-        return liveTracked(now).isEmpty() ? now : sweep;
+        return !sweeps.anyLive(cursor, now) ? now : sweep;
     }
 
     @Override
@@ -74,14 +74,14 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (!cursor.pending().isEmpty()) {
             return readChild();
         }
-        if (cursor.sweeping() || !nextSweepAt(now).isAfter(now)) {
+        if (cursor.sweeping() || !sweeps.nextAt(cursor, now).isAfter(now)) {
             return sweep(now);
         }
         WindowPlan plan = ctx.planner().plan(cursor, range, now);
         if (plan instanceof TimeWindowPlan window) {
             return readMainPage(window, now);
         }
-        if (plan instanceof WindowPlan.MainPassFinished && liveTracked(now).isEmpty()) {
+        if (plan instanceof WindowPlan.MainPassFinished && !sweeps.anyLive(cursor, now)) {
             return finish(now);
         }
         return List.of();
@@ -172,7 +172,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         UnitCursor before = cursor.expireTracked(now.minus(ctx.lookback()));
         UnitCursor current = before;
         if (!current.sweeping()) {
-            Optional<Instant> from = earliestTracked(current, Instant.MIN);
+            Optional<Instant> from = Sweeps.earliestTracked(current, Instant.MIN);
             if (from.isEmpty()) {
                 return commit(new StepRecords(), cursor, current, false);
             }
@@ -215,7 +215,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
 
     private UnitCursor nextSweepWindow(UnitCursor after, Instant windowEnd, Instant now) {
         UnitCursor ended = after.sweepFinished(Instant.ofEpochMilli(after.lastSweepAt()));
-        Optional<Instant> next = earliestTracked(ended, windowEnd);
+        Optional<Instant> next = Sweeps.earliestTracked(ended, windowEnd);
         if (next.isEmpty()) {
             return after.sweepFinished(now);
         }
@@ -250,24 +250,6 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         List<SourceRecord> records = out.build(ctx.maker(), unit, before, after, heartbeats, mustKeep);
         cursor = after;
         return records;
-    }
-
-    private Instant nextSweepAt(Instant now) {
-        if (ctx.lookback().isZero() || liveTracked(now).isEmpty()) {
-            return NEVER;
-        }
-        Instant last = cursor.lastSweepAt() > 0 ? Instant.ofEpochMilli(cursor.lastSweepAt()) : started;
-        return last.plus(ctx.sweepInterval());
-    }
-
-    private List<TrackedVersion> liveTracked(Instant now) {
-        long horizon = now.minus(ctx.lookback()).toEpochMilli();
-        return cursor.tracked().values().stream().filter(v -> v.windowTimeMs() >= horizon).toList();
-    }
-
-    private static Optional<Instant> earliestTracked(UnitCursor cursor, Instant notBefore) {
-        return cursor.tracked().values().stream().map(TrackedVersion::windowTime)
-                .filter(t -> !t.isBefore(notBefore)).min(Instant::compareTo);
     }
 
     private static Instant sweepEnd(UnitCursor cursor, Instant from) {
