@@ -60,6 +60,9 @@ final class SubscriptionRemoval implements AutoCloseable {
             }
             log.warn("CINNOX still reports the enquiry event subscription as enabled; retrying in {}", retry);
         } catch (CinnoxApiException | IllegalArgumentException e) {
+            if (timer.isShutdown()) {
+                return;
+            }
             log.warn("Could not remove the enquiry event subscription: {}; retrying in {}", e.getMessage(), retry);
         }
         if (!timer.isShutdown()) {
