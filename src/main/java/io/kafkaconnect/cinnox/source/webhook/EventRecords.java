@@ -35,7 +35,7 @@ public final class EventRecords {
             .field("channelOri", optional("Origin when channel is CINNOX; otherwise the literal Channel."))
             .field("socialId", optional("Social channel id; empty unless the origin is a social channel."))
             .field("date", Timestamp.builder().optional().doc("Time of the event; also the record's Kafka "
-                    + "timestamp.").build())
+                    + "timestamp, unless it is more than a minute after receivedAt (then receivedAt is).").build())
             .field("destination", optional("Destination id (service group, chatbot or IVR)."))
             .field("destinationTypes", optional("Destination type [A-15]."))
             .field("receivedAt", Timestamp.builder().doc("When the receiver accepted the request.").build())
@@ -45,6 +45,8 @@ public final class EventRecords {
                     .doc("Original text of values that could not be converted (a date that is not RFC 3339); "
                             + "null when every value converted.").build())
             .build();
+
+    static final java.time.Duration MAX_FUTURE = java.time.Duration.ofMinutes(1);
 
     private final String topic;
     private final Map<String, Object> partition;
@@ -72,7 +74,7 @@ public final class EventRecords {
                 .put("receivedAt", Date.from(e.receivedAt()))
                 .put("unknownFields", e.unknownFields())
                 .put("rawValues", e.rawValues().isEmpty() ? null : e.rawValues());
-        long timestamp = (e.date() == null ? e.receivedAt() : e.date()).toEpochMilli();
+        long timestamp = timestamp(e).toEpochMilli();
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString("cinnox.report", PARTITION_REPORT);
         headers.addString("cinnox.app", (String) partition.get("app"));
@@ -81,6 +83,18 @@ public final class EventRecords {
         }
         Map<String, Object> offset = Map.of("v", 1, "receivedAt", e.receivedAt().toEpochMilli());
         return new EventRecord(pending, partition, offset, topic, value, timestamp, headers);
+    }
+
+    /**
+     * The event time, unless it is missing or lies more than {@link #MAX_FUTURE} after the receipt: brokers
+     * refuse timestamps too far ahead (log.message.timestamp.after.max.ms, one hour by default) and the
+     * refusal would fail the task, so a sender's wrong clock falls back to the receipt time.
+     */
+    static java.time.Instant timestamp(EnquiryEvent e) {
+        if (e.date() == null || e.date().isAfter(e.receivedAt().plus(MAX_FUTURE))) {
+            return e.receivedAt();
+        }
+        return e.date();
     }
 
     private static Schema optional(String doc) {
