@@ -59,7 +59,21 @@ public final class EventRecords {
     /** The record of one pending event; {@link EventRecord#pending()} leads back to the waiting sender. */
     public EventRecord record(PendingEvent pending) {
         EnquiryEvent e = pending.event();
-        Struct value = new Struct(SCHEMA)
+        Struct value = value(e);
+        long timestamp = timestamp(e).toEpochMilli();
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString("cinnox.report", PARTITION_REPORT);
+        headers.addString("cinnox.app", (String) partition.get("app"));
+        if (e.date() != null) {
+            headers.addString("cinnox.event.time", e.date().toString());
+        }
+        Map<String, Object> offset = Map.of("v", 1, "receivedAt", e.receivedAt().toEpochMilli());
+        return new EventRecord(pending, partition, offset, topic, value, timestamp, headers);
+    }
+
+    /** The record value of one event. */
+    public static Struct value(EnquiryEvent e) {
+        return new Struct(SCHEMA)
                 .put("eid", e.eid())
                 .put("status", e.status())
                 .put("serviceId", e.serviceId())
@@ -74,15 +88,6 @@ public final class EventRecords {
                 .put("receivedAt", Date.from(e.receivedAt()))
                 .put("unknownFields", e.unknownFields())
                 .put("rawValues", e.rawValues().isEmpty() ? null : e.rawValues());
-        long timestamp = timestamp(e).toEpochMilli();
-        ConnectHeaders headers = new ConnectHeaders();
-        headers.addString("cinnox.report", PARTITION_REPORT);
-        headers.addString("cinnox.app", (String) partition.get("app"));
-        if (e.date() != null) {
-            headers.addString("cinnox.event.time", e.date().toString());
-        }
-        Map<String, Object> offset = Map.of("v", 1, "receivedAt", e.receivedAt().toEpochMilli());
-        return new EventRecord(pending, partition, offset, topic, value, timestamp, headers);
     }
 
     /**
