@@ -92,13 +92,14 @@ final class EventHandler implements HttpHandler {
             log.info("Answered CINNOX's URL verification challenge");
             return new Answer(200, WebhookBody.challengeAnswer(challenge.challenge()));
         }
-        return handOver(((WebhookBody.Event) parsed).event());
+        return handOver(exchange, ((WebhookBody.Event) parsed).event());
     }
 
-    private Answer handOver(EnquiryEvent event) throws InterruptedException {
+    private Answer handOver(HttpExchange exchange, EnquiryEvent event) throws InterruptedException {
         Optional<PendingEvent> pending = buffer.offer(event);
         if (pending.isEmpty()) {
             stats.bufferFull();
+            exchange.getResponseHeaders().set("Retry-After", "1");
             return new Answer(503, WebhookBody.error(503, "The receiver's buffer is full; try again later"));
         }
         try {

@@ -150,6 +150,7 @@ class EnquiryEventReceiverTest {
         List<PendingEvent> taken = receiver.buffer().take(1, Duration.ofSeconds(5));
         HttpResponse<String> second = post(hook(), EVENT);
         assertEquals(503, second.statusCode());
+        assertEquals("1", second.headers().firstValue("Retry-After").orElse(""));
         assertEquals(1, receiver.stats().bufferFullCount());
         taken.get(0).markWritten();
         assertEquals(200, first.get().statusCode());
