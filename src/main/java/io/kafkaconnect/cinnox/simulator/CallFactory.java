@@ -125,7 +125,7 @@ final class CallFactory {
             other = new Party("HK", to.name(), to.eid(), true, "", roster.serviceAccountId());
         }
         boolean inbound = c.direction().equals("Inbound");
-        return new CallLogRow("h-log-" + rng.hex(8), c.roomID(), "call", c.status(),
+        return new CallLogRow("h-log-" + rng.hex(12), c.roomID(), "call", c.status(),
                 enquiry == null ? "" : enquiry.inquiry(), enquiry == null ? "" : enquiry.displayCaseNumber(),
                 c.callID(), c.callDate(), c.callEndTime(), c.byeReason(), c.releaseParty().isEmpty() ? "" : "Caller",
                 c.prepareFromNum(), c.mediaType(), inbound ? other : staff, inbound ? staff : other, c.visibleAt());
@@ -134,7 +134,7 @@ final class CallFactory {
     CallLogRow logRow(Conference c, Rng rng) {
         Roster.Staff host = roster.staff().stream().filter(s -> s.eid().equals(c.fromEID())).findFirst().orElseThrow();
         Roster.Staff guest = roster.staff(rng);
-        return new CallLogRow("h-log-" + rng.hex(8), c.roomID(), "conference", "Call Ended", "", "", c.conferenceID(),
+        return new CallLogRow("h-log-" + rng.hex(12), c.roomID(), "conference", "Call Ended", "", "", c.conferenceID(),
                 c.callDate(), c.callEndTime(), "Normal Clearing", rng.chance(0.5) ? "Caller" : "Callee", "",
                 rng.chance(0.5) ? "audio" : "video",
                 new Party("HK", host.name(), host.eid(), true, "", roster.serviceAccountId()),

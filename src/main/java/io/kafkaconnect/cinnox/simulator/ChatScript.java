@@ -63,8 +63,9 @@ final class ChatScript {
                 visitorSession, false, msgId(seq), text, type, eventType, "", e.inquiry(), at);
     }
 
+    /** The whole enquiry id: its first 8 hex digits are only its creation second, shared by enquiries of that second. */
     private String hid(int seq) {
-        return "h-" + e.id().substring(0, 8) + "-" + String.format("%04d", seq);
+        return "h-" + e.id() + "-" + String.format("%04d", seq);
     }
 
     private String msgId(int seq) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ public final class CinnoxSimulator implements AutoCloseable {
     private final RateLimiter limiter;
     private final Subscriptions subscriptions = new Subscriptions();
     private final GroundTruth truth;
+    private final Webhooks webhooks;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -39,6 +41,7 @@ public final class CinnoxSimulator implements AutoCloseable {
         ReportService service = new ReportService(store, behaviour);
         this.truth = new GroundTruth(store, service, clock, subscriptions, settings.account().serviceAccountId());
         apps.add(settings.account());
+        this.webhooks = new Webhooks(store, apps, subscriptions, clock);
         // Without TCP_NODELAY small responses wait for the client's delayed ACK (about 40 ms each).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
@@ -53,6 +56,9 @@ public final class CinnoxSimulator implements AutoCloseable {
         try {
             CinnoxSimulator sim = new CinnoxSimulator(settings);
             sim.server.start();
+            if (sim.clock.isLive()) {
+                sim.webhooks.startBackground(Duration.ofMillis(200));
+            }
             return sim;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the CINNOX simulator", e);
@@ -104,6 +110,11 @@ public final class CinnoxSimulator implements AutoCloseable {
         return requests;
     }
 
+    /** The enquiry event deliveries to subscribed URLs; with a fixed clock, call {@code deliverDue()} after moving it. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     public GroundTruth truth() {
         return truth;
     }
@@ -124,6 +135,7 @@ public final class CinnoxSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         server.stop(0);
         executor.shutdownNow();
         try {

@@ -18,13 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The enquiry event subscription of each App (PATCH inquiry-event-sub): validates the body, runs the URL challenge
- * handshake (A-16) and keeps the active subscriptions. Delivering enquiry events to them is not implemented yet; a
- * future event publisher reads {@link #active(String)}.
+ * handshake (A-16) and keeps the active subscriptions, which {@link Webhooks} delivers enquiry events to.
  */
 final class Subscriptions {
 
-    /** An active subscription of one App. */
-    record Subscription(String url, Instant updatedAt) {
+    /**
+     * An active subscription of one App.
+     *
+     * @param since when it became active; an edit keeps it, a removal and a new registration start anew
+     */
+    record Subscription(String url, Instant updatedAt, Instant since) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -53,13 +56,18 @@ final class Subscriptions {
         String url = urlNode != null && urlNode.isTextual() ? urlNode.textValue() : "";
         boolean enabled = false;
         if (enable && handshake(url)) {
-            active.put(appId, new Subscription(url, now));
+            String edited = url;
+            active.compute(appId, (id, old) -> new Subscription(edited, now, old == null ? now : old.since()));
             enabled = true;
         } else if (!enable) {
             Subscription removed = active.remove(appId);
             url = url.isEmpty() && removed != null ? removed.url() : url;
         }
         return response(enabled, url, now);
+    }
+
+    java.util.Set<String> activeAppIds() {
+        return active.keySet();
     }
 
     Optional<Subscription> active(String appId) {

@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.source;
 
 import io.kafkaconnect.cinnox.client.AppToken;
 import io.kafkaconnect.cinnox.client.ClientSettings;
+import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,6 +208,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
     private final List<Report> reports;
     private final Map<Report, String> topicOverrides;
     private final HistoryStart historyStart;
+    private final WebhookSettings webhook;
 
     /**
      * Parses and checks {@code props}.
@@ -223,6 +225,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
         reports = parseReports(getList(REPORTS_CONFIG));
         topicOverrides = TopicNames.parseOverrides(TOPIC_OVERRIDES_CONFIG, getList(TOPIC_OVERRIDES_CONFIG));
         historyStart = HistoryStart.parse(getString(HISTORY_START_CONFIG));
+        webhook = WebhookConfig.settings(this, getString(TOPIC_PREFIX_CONFIG));
     }
 
     /** A fresh definition of every setting, grouped and ordered for the Connect UI. */
@@ -233,6 +236,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
         defineTime(def);
         defineBudget(def);
         defineRecords(def);
+        WebhookConfig.define(def);
         return def;
     }
 
@@ -383,6 +387,11 @@ public class CinnoxSourceConfig extends AbstractConfig {
 
     public RecordTimestamp recordTimestamp() {
         return RecordTimestamp.of(getString(RECORD_TIMESTAMP_CONFIG));
+    }
+
+    /** The enquiry event receiver's settings (webhook mode). */
+    public WebhookSettings webhook() {
+        return webhook;
     }
 
     public Duration retryBackoffMax() {

@@ -1,5 +1,10 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.client.CinnoxApi;
+import io.kafkaconnect.cinnox.client.CinnoxClient;
+import io.kafkaconnect.cinnox.client.ClientSettings;
+import io.kafkaconnect.cinnox.source.webhook.EventRecords;
+import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
@@ -27,20 +33,30 @@ public class CinnoxSourceConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(CinnoxSourceConnector.class);
 
+    /** The request share of a task that only receives enquiry events: enough to register now and then. */
+    static final double RECEIVER_ONLY_SHARE = 1.0;
+
     private final Clock clock;
+    private final Function<ClientSettings, CinnoxApi> apiFactory;
     private Map<String, String> props;
     private CinnoxSourceConfig config;
     private Instant historyStart;
     private ScheduledExecutorService monitor;
     private volatile ConnectorMetrics metrics;
     private volatile Chunk plannedChunk;
+    private SubscriptionRemoval removal;
 
     public CinnoxSourceConnector() {
         this(Clock.systemUTC());
     }
 
     CinnoxSourceConnector(Clock clock) {
+        this(clock, CinnoxClient::new);
+    }
+
+    CinnoxSourceConnector(Clock clock, Function<ClientSettings, CinnoxApi> apiFactory) {
         this.clock = clock;
+        this.apiFactory = apiFactory;
     }
 
     @Override
@@ -61,6 +77,12 @@ public class CinnoxSourceConnector extends SourceConnector {
             return thread;
         });
         monitor.scheduleWithFixedDelay(this::reconfigureOnNewChunk, 1, 1, TimeUnit.MINUTES);
+        if (config.webhook().deregister()) {
+            WebhookSettings webhook = config.webhook();
+            String url = webhook.publicUrl() != null && webhook.secret() != null ? webhook.registeredUrl() : null;
+            removal = new SubscriptionRemoval(apiFactory.apply(config.clientSettings(clock)), url);
+            removal.start();
+        }
     }
 
     /**
@@ -84,17 +106,44 @@ public class CinnoxSourceConnector extends SourceConnector {
         UnitPlanner planner = new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
         Map<Map<String, Object>, UnitCursor> stored = storedCursors(planner.allUnits(now));
         List<WorkUnit> todo = planner.unitsToDo(now, unit -> stored.get(unit.toPartition()));
+        List<Map<String, String>> configs = config.webhook().receiving()
+                ? withReceiver(todo, maxTasks)
+                : pollingOnly(todo, maxTasks);
+        int total = planner.allUnits(now).size();
+        if (metrics != null) {
+            metrics.planned(total, total - todo.size(), configs.size());
+        }
+        log.info("{} units of work to do ({} finished) on {} tasks", todo.size(), total - todo.size(), configs.size());
+        return configs;
+    }
+
+    private List<Map<String, String>> pollingOnly(List<WorkUnit> todo, int maxTasks) {
         List<List<WorkUnit>> groups = UnitPlanner.assign(todo, maxTasks);
         double share = (double) config.requestsPerMinute() / Math.max(1, groups.size());
         List<Map<String, String>> configs = new ArrayList<>();
         for (List<WorkUnit> group : groups) {
             configs.add(CinnoxTaskConfig.taskProps(props, group, share, historyStart));
         }
-        int total = planner.allUnits(now).size();
-        if (metrics != null) {
-            metrics.planned(total, total - todo.size(), configs.size());
+        return configs;
+    }
+
+    /**
+     * Task 0 hosts the enquiry event receiver, whatever tasks.max is. With two or more tasks it does nothing
+     * else, so a slow CINNOX request never delays an event; with one task it also polls.
+     */
+    private List<Map<String, String>> withReceiver(List<WorkUnit> todo, int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>();
+        if (maxTasks == 1 || todo.isEmpty()) {
+            configs.add(CinnoxTaskConfig.taskProps(props, todo, config.requestsPerMinute(), historyStart, true));
+            return configs;
         }
-        log.info("{} units of work to do ({} finished) on {} tasks", todo.size(), total - todo.size(), configs.size());
+        double receiverShare = Math.min(RECEIVER_ONLY_SHARE, config.requestsPerMinute() / 2.0);
+        configs.add(CinnoxTaskConfig.taskProps(props, List.of(), receiverShare, historyStart, true));
+        List<List<WorkUnit>> groups = UnitPlanner.assign(todo, maxTasks - 1);
+        double share = (config.requestsPerMinute() - receiverShare) / groups.size();
+        for (List<WorkUnit> group : groups) {
+            configs.add(CinnoxTaskConfig.taskProps(props, group, share, historyStart, false));
+        }
         return configs;
     }
 
@@ -141,6 +190,11 @@ public class CinnoxSourceConnector extends SourceConnector {
         if (running != null) {
             running.shutdownNow();
         }
+        SubscriptionRemoval pending = removal;
+        removal = null;
+        if (pending != null) {
+            pending.close();
+        }
     }
 
     @Override
@@ -172,6 +226,10 @@ public class CinnoxSourceConnector extends SourceConnector {
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         CinnoxSourceConfig target = new CinnoxSourceConfig(connectorConfig);
         offsets.forEach((partition, offset) -> {
+            if (partition != null && EventRecords.PARTITION_REPORT.equals(partition.get(WorkUnit.REPORT))) {
+                // Enquiry event offsets are informational: nothing resumes from them.
+                return;
+            }
             try {
                 WorkUnit unit = WorkUnit.fromPartition(partition, target.backfillChunk());
                 if (!unit.appId().equals(target.appId())) {

@@ -9,6 +9,11 @@ import io.kafkaconnect.cinnox.client.RetriableApiException;
 import io.kafkaconnect.cinnox.client.WindowTooWideException;
 import io.kafkaconnect.cinnox.source.records.ConversionIssues;
 import io.kafkaconnect.cinnox.source.records.ReportFormats;
+import io.kafkaconnect.cinnox.source.webhook.EnquiryEventReceiver;
+import io.kafkaconnect.cinnox.source.webhook.EventRecords;
+import io.kafkaconnect.cinnox.source.webhook.PendingEvent;
+import io.kafkaconnect.cinnox.source.webhook.SubscriptionKeeper;
+import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -34,6 +40,7 @@ public class CinnoxSourceTask extends SourceTask {
 
     static final Duration MAX_BLOCK = Duration.ofSeconds(1);
     static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
+    static final int MAX_EVENTS_PER_POLL = 500;
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -53,6 +60,9 @@ public class CinnoxSourceTask extends SourceTask {
     private TaskProgress progress;
     private PluginGauges metrics;
     private Instant lastProgress;
+    private volatile EnquiryEventReceiver receiver;
+    private SubscriptionKeeper keeper;
+    private EventRecords eventRecords;
 
     public CinnoxSourceTask() {
         this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new, RateBudget::join);
@@ -84,8 +94,21 @@ public class CinnoxSourceTask extends SourceTask {
         metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         lastProgress = clock.instant();
+        if (task.receiver()) {
+            startReceiver(config);
+        }
         log.info("CINNOX task started with {} units, {} requests per minute of the account's budget: {}",
                 task.units().size(), String.format("%.1f", task.requestsPerMinute()), task.units());
+    }
+
+    /** Listens for enquiry events first, then registers the subscription, whose challenge needs the listener. */
+    private void startReceiver(CinnoxSourceConfig config) {
+        WebhookSettings settings = config.webhook();
+        receiver = EnquiryEventReceiver.start(settings, clock);
+        eventRecords = new EventRecords(config.appId(), settings.topic());
+        RateBudget.Lease lease = budget;
+        keeper = new SubscriptionKeeper(api, settings, () -> lease.budget().tryAcquire(MAX_BLOCK));
+        keeper.start();
     }
 
     @Override
@@ -93,6 +116,10 @@ public class CinnoxSourceTask extends SourceTask {
         RateBudget.Lease lease = budget;
         if (lease == null) {
             return null;
+        }
+        List<SourceRecord> events = receivedEvents();
+        if (!events.isEmpty()) {
+            return events;
         }
         Instant now = clock.instant();
         logProgressIfDue(now);
@@ -134,12 +161,49 @@ public class CinnoxSourceTask extends SourceTask {
         return null;
     }
 
+    /** Events the receiver holds, as records; the receiver's senders wait until Kafka has them. */
+    private List<SourceRecord> receivedEvents() throws InterruptedException {
+        EnquiryEventReceiver events = receiver;
+        if (events == null) {
+            return List.of();
+        }
+        List<SourceRecord> records = new ArrayList<>();
+        for (PendingEvent pending : events.buffer().take(MAX_EVENTS_PER_POLL, Duration.ZERO)) {
+            records.add(eventRecords.record(pending));
+        }
+        return records;
+    }
+
+    /** Waits for the next due unit; a receiving task wakes as soon as an event arrives. */
     private void idleUntil(Instant until, Instant now) throws InterruptedException {
         Duration wait = Duration.between(now, until);
         if (wait.compareTo(MAX_BLOCK) > 0) {
             wait = MAX_BLOCK;
         }
-        sleeper.sleep(wait.isNegative() || wait.isZero() ? Duration.ofMillis(10) : wait);
+        wait = wait.isNegative() || wait.isZero() ? Duration.ofMillis(10) : wait;
+        EnquiryEventReceiver events = receiver;
+        if (events != null) {
+            events.buffer().awaitEvent(wait);
+        } else {
+            sleeper.sleep(wait);
+        }
+    }
+
+    /**
+     * Answers the sender of an enquiry event once Connect wrote its record. Connect also calls this with
+     * null metadata for a record a transformation dropped or, with errors.tolerance=all, failed to write;
+     * those senders get a 200 as well, as the user chose to let such records go.
+     */
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        if (record instanceof EventRecords.EventRecord event) {
+            event.pending().markWritten();
+        }
+    }
+
+    /** The enquiry event receiver, or null unless this task hosts it. */
+    EnquiryEventReceiver receiver() {
+        return receiver;
     }
 
     private void logProgressIfDue(Instant now) {
@@ -150,6 +214,10 @@ public class CinnoxSourceTask extends SourceTask {
         long live = scheduler.units().stream().filter(u -> u.isLive(now)).count();
         log.info("CINNOX task progress: {}; {} units ({} live)", stats, scheduler.units().size(), live);
         progress.reports().forEach(report -> log.info("CINNOX report progress {}", progress.of(report)));
+        EnquiryEventReceiver events = receiver;
+        if (events != null) {
+            log.info("CINNOX enquiry event receiver: {}; {} events buffered", events.stats(), events.buffer().size());
+        }
         scheduler.units().forEach(u -> log.debug("  {}", u.progress()));
     }
 
@@ -172,6 +240,16 @@ public class CinnoxSourceTask extends SourceTask {
     /** Idempotent; cancels a request in flight so that a poll waiting on CINNOX returns at once. */
     @Override
     public void stop() {
+        SubscriptionKeeper registration = keeper;
+        keeper = null;
+        if (registration != null) {
+            registration.close();
+        }
+        EnquiryEventReceiver events = receiver;
+        receiver = null;
+        if (events != null) {
+            events.close();
+        }
         CinnoxApi client = api;
         if (client != null) {
             client.close();

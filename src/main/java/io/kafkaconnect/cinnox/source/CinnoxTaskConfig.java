@@ -15,24 +15,34 @@ public final class CinnoxTaskConfig {
     public static final String UNITS_CONFIG = "task.units";
     public static final String REQUESTS_PER_MINUTE_CONFIG = "task.requests.per.minute";
     public static final String HISTORY_START_CONFIG = "task.history.start.ms";
+    public static final String RECEIVER_CONFIG = "task.webhook.receiver";
 
     private final CinnoxSourceConfig connector;
     private final List<WorkUnit> units;
     private final double requestsPerMinute;
     private final Instant historyStart;
+    private final boolean receiver;
 
     private CinnoxTaskConfig(CinnoxSourceConfig connector, List<WorkUnit> units, double requestsPerMinute,
-            Instant historyStart) {
+            Instant historyStart, boolean receiver) {
         this.connector = connector;
         this.units = List.copyOf(units);
         this.requestsPerMinute = requestsPerMinute;
         this.historyStart = historyStart;
+        this.receiver = receiver;
     }
 
     /** The properties of one task: the connector's own plus this task's units, share and history start. */
     public static Map<String, String> taskProps(Map<String, String> connectorProps, List<WorkUnit> units,
             double requestsPerMinute, Instant historyStart) {
+        return taskProps(connectorProps, units, requestsPerMinute, historyStart, false);
+    }
+
+    /** As above; {@code receiver} true makes this the one task that hosts the enquiry event receiver. */
+    public static Map<String, String> taskProps(Map<String, String> connectorProps, List<WorkUnit> units,
+            double requestsPerMinute, Instant historyStart, boolean receiver) {
         Map<String, String> props = new HashMap<>(connectorProps);
+        props.put(RECEIVER_CONFIG, Boolean.toString(receiver));
         props.put(UNITS_CONFIG, WorkUnit.encodeAll(units));
         props.put(REQUESTS_PER_MINUTE_CONFIG, Double.toString(requestsPerMinute));
         props.put(HISTORY_START_CONFIG, Long.toString(historyStart.toEpochMilli()));
@@ -49,7 +59,8 @@ public final class CinnoxTaskConfig {
                 throw new ConfigException(REQUESTS_PER_MINUTE_CONFIG, share, "must be positive");
             }
             Instant historyStart = Instant.ofEpochMilli(Long.parseLong(required(props, HISTORY_START_CONFIG)));
-            return new CinnoxTaskConfig(connector, units, share, historyStart);
+            boolean receiver = Boolean.parseBoolean(props.getOrDefault(RECEIVER_CONFIG, "false"));
+            return new CinnoxTaskConfig(connector, units, share, historyStart, receiver);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid task configuration (written by the connector, not by users): "
                     + e.getMessage());
@@ -78,5 +89,10 @@ public final class CinnoxTaskConfig {
 
     public Instant historyStart() {
         return historyStart;
+    }
+
+    /** True for the one task that hosts the enquiry event receiver. */
+    public boolean receiver() {
+        return receiver;
     }
 }

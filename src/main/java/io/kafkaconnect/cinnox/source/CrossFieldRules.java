@@ -45,6 +45,7 @@ final class CrossFieldRules {
         lookbackAfterSettle(parsed, problems);
         sweepInsideLookback(parsed, problems);
         heartbeatTopicOwn(parsed, problems);
+        WebhookConfig.check(parsed, problems);
         return problems;
     }
 

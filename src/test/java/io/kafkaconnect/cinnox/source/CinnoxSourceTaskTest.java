@@ -239,6 +239,18 @@ class CinnoxSourceTaskTest {
         }
     }
 
+    @Test
+    void shortSettleFrequentSweepsAndTwoTasksStillWriteEachVersionOnce() throws Exception {
+        TaskHarness h = harness(Map.of("window.settle.ms", "30000", "poll.interval.ms", "5000",
+                "lookback.ms", Long.toString(Duration.ofHours(2).toMillis()), "lookback.sweep.interval.ms", "20000",
+                "heartbeat.interval.ms", "10000"));
+        List<CinnoxSourceTask> tasks = h.startTasks(2);
+        h.run(tasks, NOW.plus(Duration.ofHours(3)), 400_000);
+        TaskHarness.stop(tasks);
+        assertComplete(h, "enquiry-detail", "id", NOW.plus(Duration.ofHours(2)));
+        assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
+    }
+
     private void assertComplete(TaskHarness h, String report, String idField, Instant cutoff) {
         Set<String> expected = sim.truth().records(report, HISTORY, cutoff).stream()
                 .map(n -> n.path(idField).asText()).collect(Collectors.toCollection(TreeSet::new));

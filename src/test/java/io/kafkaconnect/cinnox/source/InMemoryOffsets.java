@@ -86,6 +86,29 @@ final class InMemoryOffsets implements OffsetStorageReader {
         };
     }
 
+    org.apache.kafka.connect.source.SourceConnectorContext connectorContext() {
+        OffsetStorageReader reader = this;
+        return new org.apache.kafka.connect.source.SourceConnectorContext() {
+            @Override
+            public OffsetStorageReader offsetStorageReader() {
+                return reader;
+            }
+
+            @Override
+            public void requestTaskReconfiguration() {
+            }
+
+            @Override
+            public void raiseError(Exception e) {
+            }
+
+            @Override
+            public PluginMetrics pluginMetrics() {
+                return null;
+            }
+        };
+    }
+
     private static String key(Map<String, ?> partition) {
         try {
             return JSON.writeValueAsString(new java.util.TreeMap<>(partition));

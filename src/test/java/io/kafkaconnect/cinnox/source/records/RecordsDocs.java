@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import io.kafkaconnect.cinnox.source.RecordingUrlMode;
 import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.source.webhook.EventRecords;
+import io.kafkaconnect.cinnox.source.webhook.WebhookBody;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -35,6 +37,7 @@ final class RecordsDocs {
         for (Report report : Report.values()) {
             section(md, formats.of(report), converter);
         }
+        eventSection(md, converter);
         return md.toString();
     }
 
@@ -77,6 +80,34 @@ final class RecordsDocs {
         md.append("\nExample (key `").append(format.key(first)).append("`):\n\n```json\n")
                 .append(prettyJson(converter.fromConnectData("cinnox." + format.report().apiName(), schema, value)))
                 .append("\n```\n");
+    }
+
+    /** The enquiry events of the webhook mode: not a report, but records of their own topic. */
+    private static void eventSection(StringBuilder md, JsonConverter converter) {
+        Schema schema = EventRecords.SCHEMA;
+        md.append("\n## enquiry-events (webhook mode)\n\n")
+                .append("* Default topic: `cinnox.enquiry-events` (`webhook.topic`); written only with ")
+                .append("`webhook.enabled=true`, see docs/operations.md\n")
+                .append("* Key: `eid`, the enquiry's record id, which is also the key of its enquiry-detail record.\n")
+                .append("* Kafka timestamp: `date`, the event time (the receipt time when `date` is missing or ")
+                .append("more than a minute ahead).\n")
+                .append("* Value: `").append(schema.name()).append("` version ").append(schema.version())
+                .append(". ").append(escape(schema.doc())).append("\n\n")
+                .append("| Field | Type | Optional | Description |\n")
+                .append("|---|---|---|---|\n");
+        fields(md, "", schema);
+        try (java.io.InputStream in = RecordsDocs.class.getResourceAsStream("/examples/webhook-enquiry-event.json")) {
+            byte[] body = in.readAllBytes();
+            WebhookBody.Event event = (WebhookBody.Event) WebhookBody.parse(body,
+                    java.time.Instant.parse("2023-11-07T01:27:56.250Z"));
+            Struct value = EventRecords.value(event.event());
+            md.append("\nExample (key `").append(event.event().eid()).append("`), from the API spec's example:\n\n")
+                    .append("```json\n")
+                    .append(prettyJson(converter.fromConnectData("cinnox.enquiry-events", schema, value)))
+                    .append("\n```\n");
+        } catch (IOException | WebhookBody.BadBodyException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void fields(StringBuilder md, String prefix, Schema struct) {
