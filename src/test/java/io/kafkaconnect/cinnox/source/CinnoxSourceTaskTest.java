@@ -243,11 +243,12 @@ class CinnoxSourceTaskTest {
     void shortSettleFrequentSweepsAndTwoTasksStillWriteEachVersionOnce() throws Exception {
         TaskHarness h = harness(Map.of("window.settle.ms", "30000", "poll.interval.ms", "5000",
                 "lookback.ms", Long.toString(Duration.ofHours(2).toMillis()), "lookback.sweep.interval.ms", "20000",
-                "heartbeat.interval.ms", "10000"));
+                "heartbeat.interval.ms", "10000", "reports", "enquiry-detail,enquiry-chat,sms-detail"));
         List<CinnoxSourceTask> tasks = h.startTasks(2);
-        h.run(tasks, NOW.plus(Duration.ofHours(3)), 400_000);
+        h.run(tasks, NOW.plus(Duration.ofMinutes(50)), 400_000);
         TaskHarness.stop(tasks);
-        assertComplete(h, "enquiry-detail", "id", NOW.plus(Duration.ofHours(2)));
+        assertComplete(h, "enquiry-detail", "id", NOW.plus(Duration.ofMinutes(40)));
+        assertComplete(h, "sms-detail", "id", NOW.plus(Duration.ofMinutes(40)));
         assertEquals(0, duplicates(h.emitted), "records emitted twice with the same value");
     }
 
