@@ -42,7 +42,8 @@ public final class CinnoxSimulator implements AutoCloseable {
         this.truth = new GroundTruth(store, service, clock, subscriptions, settings.account().serviceAccountId());
         apps.add(settings.account());
         this.webhooks = new Webhooks(store, apps, subscriptions, clock);
-        // Without TCP_NODELAY small responses wait for the client's delayed ACK (about 40 ms each).
+        // Without TCP_NODELAY small responses wait for the client's delayed ACK (about 40 ms each). The JDK
+        // reads this once, when the JVM's first HttpServer starts: test JVMs also set it on the command line.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
         this.executor = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
