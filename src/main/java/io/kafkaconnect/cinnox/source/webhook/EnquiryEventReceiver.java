@@ -38,6 +38,9 @@ public final class EnquiryEventReceiver implements AutoCloseable {
         this.settings = settings;
         this.buffer = new EventBuffer(settings.bufferMaxEvents());
         InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
+        // Small answers would otherwise wait for the sender's delayed ACK; the JDK reads this once per JVM,
+        // when its first HttpServer starts (Connect's own REST server is Jetty, so usually this one).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = settings.tls() ? https(address) : HttpServer.create(address, 64);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
