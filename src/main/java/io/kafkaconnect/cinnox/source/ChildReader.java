@@ -8,7 +8,6 @@ import io.kafkaconnect.cinnox.client.RecordingOwner;
 import io.kafkaconnect.cinnox.client.model.CallDetail;
 import io.kafkaconnect.cinnox.client.model.CampaignRecipient;
 import io.kafkaconnect.cinnox.client.model.CampaignSummary;
-import io.kafkaconnect.cinnox.client.model.ChatMessage;
 import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;

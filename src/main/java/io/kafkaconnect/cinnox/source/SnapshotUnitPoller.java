@@ -8,7 +8,6 @@ import io.kafkaconnect.cinnox.client.model.ChannelType;
 import io.kafkaconnect.cinnox.source.records.MissingRecordKeyException;
 import io.kafkaconnect.cinnox.source.records.ReportFormat;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
