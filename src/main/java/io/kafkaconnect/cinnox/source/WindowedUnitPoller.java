@@ -199,12 +199,11 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     }
 
     private UnitCursor resweep(StepRecords out, UnitCursor after, T model, Instant now, List<String> children) {
-        String id;
-        try {
-            id = report.format().key(model);
-        } catch (MissingRecordKeyException e) {
+        Optional<String> key = keyOf(model);
+        if (key.isEmpty()) {
             return after;
         }
+        String id = key.get();
         TrackedVersion tracked = after.tracked().get(id);
         if (tracked == null || TrackedVersions.same(tracked.version(), report.format().version(model))) {
             return after;
@@ -230,12 +229,11 @@ final class WindowedUnitPoller<T> implements UnitPoller {
 
     /** Tracks a just-emitted record while it may still change, and queues its child work. */
     private UnitCursor remember(UnitCursor after, T model, Instant now, long previousEmitMs, List<String> children) {
-        String id;
-        try {
-            id = report.format().key(model);
-        } catch (MissingRecordKeyException e) {
+        Optional<String> key = keyOf(model);
+        if (key.isEmpty()) {
             return after;
         }
+        String id = key.get();
         ctx.children().childOf(model, previousEmitMs).ifPresent(child -> children.add(child.encode()));
         Optional<Instant> windowTime = report.format().eventTime(model);
         boolean mayChange = !report.format().isFinal(model) && !ctx.lookback().isZero() && windowTime.isPresent()
@@ -261,5 +259,14 @@ final class WindowedUnitPoller<T> implements UnitPoller {
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** The record's key; empty for a record without one (RecordMaker counts and skips it). */
+    private Optional<String> keyOf(T model) {
+        try {
+            return Optional.of(report.format().key(model));
+        } catch (MissingRecordKeyException e) {
+            return Optional.empty();
+        }
     }
 }
