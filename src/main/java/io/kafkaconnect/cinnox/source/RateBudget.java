@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The request budget of one CINNOX account, shared by every task of this worker JVM that calls it.
@@ -24,6 +25,7 @@ public final class RateBudget {
     static final double SECONDS_PER_MINUTE_BUDGET = 62.0;
 
     private static final Map<String, RateBudget> BUDGETS = new ConcurrentHashMap<>();
+    private static final Duration NO_SHARE_RECHECK = Duration.ofSeconds(1);
 
     private final String accountKey;
     private final Clock clock;
@@ -31,6 +33,7 @@ public final class RateBudget {
     private double requestsPerMinute;
     private int members;
     private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile boolean hasShare;
 
     RateBudget(String accountKey, Clock clock) {
         this.accountKey = accountKey;
@@ -39,7 +42,8 @@ public final class RateBudget {
 
     /**
      * Joins the budget of the account with this key in this JVM (the key names base URL and App, never a
-     * token) with a task's share; close the lease when the task stops so its share leaves with it.
+     * token) with a task's share; close the lease when the task stops so its share leaves with it. A share
+     * of 0 (a task waiting for the connector's next split) only uses what other tasks here bring.
      */
     public static Lease join(String accountKey, double shareRequestsPerMinute) {
         Lease[] lease = new Lease[1];
@@ -53,8 +57,8 @@ public final class RateBudget {
 
     /** Adds a share to this budget (the registry above, or a test's own instance). */
     synchronized Lease join(double shareRequestsPerMinute) {
-        if (!(shareRequestsPerMinute > 0)) {
-            throw new IllegalArgumentException("A task's share of requests per minute must be positive, got "
+        if (!(shareRequestsPerMinute >= 0) || Double.isInfinite(shareRequestsPerMinute)) {
+            throw new IllegalArgumentException("A task's share of requests per minute must be 0 or more, got "
                     + shareRequestsPerMinute);
         }
         members++;
@@ -82,12 +86,19 @@ public final class RateBudget {
         }
     }
 
+    /** Whether no request may be sent now: CINNOX asked to wait, or the tasks here hold no share. */
     public boolean isPaused() {
-        return clock.instant().isBefore(pausedUntil);
+        return !hasShare || clock.instant().isBefore(pausedUntil);
     }
 
+    /** Until when requests wait; while the tasks here hold no share, a second from now, to look again. */
     public Instant pausedUntil() {
-        return pausedUntil;
+        Instant until = pausedUntil;
+        if (!hasShare) {
+            Instant recheck = clock.instant().plus(NO_SHARE_RECHECK);
+            return recheck.isAfter(until) ? recheck : until;
+        }
+        return until;
     }
 
     /** The requests per minute this JVM may send to the account now: the sum of its tasks' shares. */
@@ -101,12 +112,17 @@ public final class RateBudget {
 
     private synchronized void adjust(double delta) {
         requestsPerMinute = Math.max(0.0, requestsPerMinute + delta);
-        if (members > 0 && requestsPerMinute > 0) {
+        hasShare = members > 0 && requestsPerMinute > 0;
+        if (hasShare) {
             limiter.setRate(requestsPerMinute / SECONDS_PER_MINUTE_BUDGET);
         }
     }
 
-    /** Runs under the registry's lock, so a task joining meanwhile never gets a budget being dropped. */
+    /**
+     * Runs under the registry's lock, so a task joining meanwhile never gets a budget being dropped. The
+     * registry's lock comes first and this budget's second, as in {@link #join(String, double)}: taking
+     * them the other way round deadlocks a task leaving against one joining.
+     */
     private void leave(double share) {
         BUDGETS.compute(accountKey, (key, current) -> {
             synchronized (this) {
@@ -120,7 +136,7 @@ public final class RateBudget {
     /** A task's membership in the budget; closing it twice is harmless. */
     public final class Lease implements AutoCloseable {
         private final double share;
-        private boolean closed;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         private Lease(double share) {
             this.share = share;
@@ -130,13 +146,11 @@ public final class RateBudget {
             return RateBudget.this;
         }
 
+        /** Holds no lock while it calls {@link #leave(double)}, which takes the registry's lock first. */
         @Override
         public void close() {
-            synchronized (RateBudget.this) {
-                if (!closed) {
-                    closed = true;
-                    leave(share);
-                }
+            if (closed.compareAndSet(false, true)) {
+                leave(share);
             }
         }
     }

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -107,9 +112,58 @@ class RateBudgetTest {
         }
     }
 
+    /**
+     * Joining takes the registry's lock and then the budget's; closing a lease must take them in the same
+     * order, or a task stopping while another starts on the same account deadlocks both.
+     */
     @Test
-    void sharesMustBePositive() {
+    void tasksJoiningWhileOthersLeaveNeverDeadlock() {
+        String key = "https://deadlock.example|app";
+        RateBudget.Lease keeper = RateBudget.join(key, 10);
+        ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "join-leave");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Callable<Integer> cycles = () -> {
+            for (int i = 0; i < 20_000; i++) {
+                RateBudget.join(key, 1).close();
+            }
+            return 20_000;
+        };
+        // Before the fix this deadlocked within a few thousand cycles; the daemon threads then stay stuck.
+        int done = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            Future<Integer> a = threads.submit(cycles);
+            Future<Integer> b = threads.submit(cycles);
+            return a.get() + b.get();
+        });
+        threads.shutdownNow();
+        assertEquals(40_000, done);
+        assertEquals(10.0, keeper.budget().requestsPerMinute(), 1e-9, "every share that joined has left");
+        keeper.close();
+    }
+
+    @Test
+    void aTaskWithoutAShareWaitsUnlessOthersHereBringOne() {
+        ManualClock clock = new ManualClock();
+        RateBudget budget = new RateBudget("key", clock);
+        RateBudget.Lease waiting = budget.join(0);
+        assertTrue(budget.isPaused(), "no share here: nothing may be sent");
+        assertFalse(budget.tryAcquire(Duration.ofMillis(10)));
+        assertEquals(NOW.plusSeconds(1), budget.pausedUntil(), "looks again in a second, no hot loop");
+
+        RateBudget.Lease other = budget.join(6000);
+        assertFalse(budget.isPaused());
+        assertTrue(budget.tryAcquire(Duration.ofMillis(200)), "pools the share of the other task here");
+        other.close();
+        assertTrue(budget.isPaused());
+        waiting.close();
+    }
+
+    @Test
+    void sharesMustNotBeNegative() {
         RateBudget budget = new RateBudget("key", Clock.systemUTC());
-        assertThrows(IllegalArgumentException.class, () -> budget.join(0));
+        assertThrows(IllegalArgumentException.class, () -> budget.join(-1));
+        assertThrows(IllegalArgumentException.class, () -> budget.join(Double.NaN));
     }
 }
