@@ -44,11 +44,13 @@ class ShareAllocatorTest {
     }
 
     @Test
-    void allIdleSplitsTheBudgetEvenlyAsBefore() {
+    void allIdleSplitsTheBudgetByLiveRatesEvenlyForTasksAlike() {
         ShareAllocator allocator = new ShareAllocator(450);
         assertEquals(List.of(225.0, 225.0), allocator.target(List.of(TaskDemand.idle(3), TaskDemand.idle(3))));
         List<Double> three = allocator.target(List.of(TaskDemand.idle(2), TaskDemand.idle(2), TaskDemand.idle(2)));
         assertEquals(List.of(150.0, 150.0, 150.0), three);
+        assertEquals(List.of(15.0, 435.0), allocator.target(List.of(TaskDemand.idle(1), TaskDemand.idle(29))),
+                "in proportion to live rates: a task that only receives events needs little");
     }
 
     @Test
