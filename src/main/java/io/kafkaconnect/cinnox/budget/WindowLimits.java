@@ -22,17 +22,17 @@ public final class WindowLimits {
     }
 
     /**
-     * Remembers what CINNOX said when it refused a window of length {@code refused} on {@code endpoint}
-     * and returns the length to ask next: the N days of the answer when that is shorter, else half the
-     * refused length (the answer had no N, or a window of N days was refused too). Never longer than a
-     * limit learnt before.
+     * The length to ask next after CINNOX refused a window of length {@code refused} on {@code endpoint}:
+     * the endpoint's known limit (the N days of an earlier answer) when that is shorter, else half the
+     * refused length. Remembered for the endpoint, so the other units skip the refusal.
      *
      * @throws IllegalStateException when the refused window is under 2 ms and cannot be halved
      */
-    public Duration refused(String endpoint, Duration refused, OptionalInt maxDays) {
+    public Duration refused(String endpoint, Duration refused) {
+        Optional<Duration> known = limit(endpoint);
         Duration next;
-        if (maxDays.isPresent() && maxDays.getAsInt() > 0 && Duration.ofDays(maxDays.getAsInt()).compareTo(refused) < 0) {
-            next = Duration.ofDays(maxDays.getAsInt());
+        if (known.isPresent() && known.get().compareTo(refused) < 0) {
+            next = known.get();
         } else if (refused.toMillis() >= 2) {
             next = Duration.ofMillis(refused.toMillis() / 2);
         } else {
@@ -40,6 +40,13 @@ public final class WindowLimits {
                     + " as too wide; it cannot be narrowed further");
         }
         return limits.merge(endpoint, next, WindowLimits::shorter);
+    }
+
+    /** Takes the N days of an "Exceed maximum query day N" answer as the endpoint's limit; none, nothing. */
+    public void learnDays(String endpoint, OptionalInt maxDays) {
+        if (maxDays.isPresent() && maxDays.getAsInt() > 0) {
+            learn(endpoint, Duration.ofDays(maxDays.getAsInt()));
+        }
     }
 
     /** Takes a limit a unit stored in its offset before a restart, so the other units need not relearn it. */

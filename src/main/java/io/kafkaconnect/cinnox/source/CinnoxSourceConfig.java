@@ -120,11 +120,14 @@ public class CinnoxSourceConfig extends AbstractConfig {
 
     public static final String QUERY_WINDOW_MAX_CONFIG = "query.window.max.ms";
     static final String QUERY_WINDOW_MAX_DOC = "The longest time window (startAt to endAt) asked of "
-            + "CINNOX in one request; records inside a window are paged with offset and limit. CINNOX refuses "
-            + "windows longer than a per-endpoint maximum (90 days for the enquiry overview, undocumented for "
-            + "the others); when it does, the connector halves the window and goes on. It must not be longer "
-            + "than backfill.chunk.days, because a window never crosses a chunk boundary.";
-    static final long QUERY_WINDOW_MAX_DEFAULT = DAY;
+            + "CINNOX in one request; records inside a window are paged with offset and limit. A window never "
+            + "crosses a chunk boundary (backfill.chunk.days) and never reaches past now minus window.settle.ms, "
+            + "so by default a backlog is read in windows as wide as its chunk: every window ends with a part-filled "
+            + "page, so fewer, wider windows cost fewer requests. CINNOX refuses windows longer than a per-endpoint "
+            + "maximum (90 days for the enquiry overview, undocumented for the others); when it answers \"Exceed "
+            + "maximum query day N\", the connector narrows the window to N days (or halves it) and every unit of "
+            + "that report in the task uses the narrower length from then on.";
+    static final long QUERY_WINDOW_MAX_DEFAULT = 90 * DAY;
 
     public static final String SETTLE_CONFIG = "window.settle.ms";
     static final String SETTLE_DOC = "How long after a window ends the connector waits before reading "

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.budget.WindowLimits;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
@@ -54,6 +55,7 @@ public class CinnoxSourceTask extends SourceTask {
     }
 
     private CinnoxApi api;
+    private WindowLimits windowLimits;
     private UnitScheduler scheduler;
     private RateBudget.Lease budget;
     private TaskStats stats;
@@ -89,6 +91,7 @@ public class CinnoxSourceTask extends SourceTask {
         api = new CountingApi(apiFactory.apply(config.clientSettings(clock)), stats);
         RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
         PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
+        windowLimits = ctx.planner().limits();
         scheduler = new UnitScheduler(pollers(task.units(), ctx), config.retryBackoffMax());
         progress = new TaskProgress(scheduler.units(), stats, clock, config.settle(), config.reports());
         metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
@@ -149,6 +152,7 @@ public class CinnoxSourceTask extends SourceTask {
             log.warn("{}: CINNOX rate limit reached (6451010); no requests to this account until {}",
                     unit.unit(), e.retryAt());
         } catch (WindowTooWideException e) {
+            windowLimits.learnDays(unit.unit().report().apiName(), e.maxDays());
             unit.windowTooWide();
         } catch (RetriableApiException e) {
             stats.retried();

@@ -1,10 +1,8 @@
 package io.kafkaconnect.cinnox.source;
 
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.BACKFILL_CHUNK_DAYS_CONFIG;
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.CALL_TIMEOUT_CONFIG;
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG;
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.LOOKBACK_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG;
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.READ_TIMEOUT_CONFIG;
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.REPORTS_CONFIG;
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.SETTLE_CONFIG;
@@ -12,7 +10,6 @@ import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.SWEEP_INTERVAL_CO
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG;
 import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.TOPIC_PREFIX_CONFIG;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +38,6 @@ final class CrossFieldRules {
         List<Problem> problems = new ArrayList<>();
         childReports(parsed, problems);
         callTimeout(parsed, problems);
-        windowInsideChunk(parsed, problems);
         lookbackAfterSettle(parsed, problems);
         sweepInsideLookback(parsed, problems);
         heartbeatTopicOwn(parsed, problems);
@@ -69,18 +65,6 @@ final class CrossFieldRules {
                     + READ_TIMEOUT_CONFIG + " (" + read + "), but the call timeout covers the whole request including "
                     + "every read; raise " + CALL_TIMEOUT_CONFIG + " to at least " + read + " or lower "
                     + READ_TIMEOUT_CONFIG + "."));
-        }
-    }
-
-    private static void windowInsideChunk(Map<String, ?> parsed, List<Problem> problems) {
-        Long window = (Long) parsed.get(QUERY_WINDOW_MAX_CONFIG);
-        Integer chunkDays = (Integer) parsed.get(BACKFILL_CHUNK_DAYS_CONFIG);
-        if (window != null && chunkDays != null && window > Duration.ofDays(chunkDays).toMillis()) {
-            problems.add(new Problem(QUERY_WINDOW_MAX_CONFIG, QUERY_WINDOW_MAX_CONFIG + " ("
-                    + ConfigValidators.humanMillis(window) + ") is longer than " + BACKFILL_CHUNK_DAYS_CONFIG + " ("
-                    + chunkDays + " days), but a query window never crosses a chunk boundary; lower "
-                    + QUERY_WINDOW_MAX_CONFIG + " to at most " + Duration.ofDays(chunkDays).toMillis() + " or raise "
-                    + BACKFILL_CHUNK_DAYS_CONFIG + "."));
         }
     }
 

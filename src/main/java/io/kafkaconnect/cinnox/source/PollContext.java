@@ -25,6 +25,12 @@ record PollContext(CinnoxApi api, ReportFormats formats, ChildReader children, R
                 config.sweepInterval(), config.heartbeatInterval(), config.snapshotRefresh(), config.settle());
     }
 
+    /** The same context with another window planner (one bound to a unit's endpoint). */
+    PollContext withPlanner(WindowPlanner other) {
+        return new PollContext(api, formats, children, maker, stats, clock, other, historyStart, pageSize,
+                windowEndInclusive, lookback, sweepInterval, heartbeatInterval, snapshotRefresh, settle);
+    }
+
     StepRecords.Heartbeats heartbeats() {
         return new StepRecords.Heartbeats(heartbeatInterval, clock);
     }

@@ -15,7 +15,13 @@ final class Pollers {
         };
     }
 
+    /**
+     * A windowed unit plans with its endpoint's planner, so what one unit learns of the endpoint's widest
+     * window serves the others; a limit the unit stored before a restart is shared the same way.
+     */
     private static <T> UnitPoller windowed(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, PollContext ctx) {
-        return new WindowedUnitPoller<>(unit, report, cursor, ctx);
+        String endpoint = unit.report().apiName();
+        cursor.windowLimit().ifPresent(limit -> ctx.planner().limits().learn(endpoint, limit));
+        return new WindowedUnitPoller<>(unit, report, cursor, ctx.withPlanner(ctx.planner().forEndpoint(endpoint)));
     }
 }

@@ -106,6 +106,23 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
         return withMain(new PagedWindow(main.start(), main.start() + half, 0), half);
     }
 
+    /**
+     * Narrows the fixed main window after the API said it was too wide: the window keeps its start, ends
+     * {@code length} later (never later than it did), is paged again from offset 0, and {@code length} becomes
+     * {@link #windowLimit()} for the rest of the unit.
+     *
+     * @throws IllegalStateException when no window is fixed, child work is pending or {@code length} is under 1 ms
+     */
+    public UnitCursor windowNarrowed(Duration length) {
+        long start = main.requireFixed().start();
+        long limit = Math.min(length.toMillis(), main.end() - start);
+        if (limit < 1) {
+            throw new IllegalStateException("Window " + main + " cannot be narrowed to " + length);
+        }
+        requireNoPending();
+        return withMain(new PagedWindow(start, start + limit, 0), limit);
+    }
+
     /** The window length learnt from too-wide answers; empty means the configured maximum applies. */
     public Optional<Duration> windowLimit() {
         return windowLimitMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(windowLimitMs));

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.budget.WindowLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,6 +17,8 @@ public final class WindowPlanner {
     private final Duration settle;
     private final Duration queryWindowMax;
     private final Duration pollInterval;
+    private final WindowLimits limits;
+    private final String endpoint;
 
     /**
      * @param settle how long after the fact records are stable (window.settle.ms), not negative
@@ -23,12 +26,32 @@ public final class WindowPlanner {
      * @param pollInterval the shortest window worth a query unless it reaches the range end, not negative
      */
     public WindowPlanner(Duration settle, Duration queryWindowMax, Duration pollInterval) {
+        this(settle, queryWindowMax, pollInterval, new WindowLimits(), null);
+    }
+
+    private WindowPlanner(Duration settle, Duration queryWindowMax, Duration pollInterval, WindowLimits limits,
+            String endpoint) {
         this.settle = requireNotNegative(settle, "settle");
         this.queryWindowMax = requireNotNegative(queryWindowMax, "queryWindowMax");
         this.pollInterval = requireNotNegative(pollInterval, "pollInterval");
         if (queryWindowMax.toMillis() < 1) {
             throw new IllegalArgumentException("queryWindowMax must be at least 1 ms, got " + queryWindowMax);
         }
+        this.limits = limits;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * This planner for the units of one endpoint: their windows also respect what the task learnt of the
+     * endpoint's widest window, and a refusal one of them meets narrows the windows of all of them.
+     */
+    public WindowPlanner forEndpoint(String endpointName) {
+        return new WindowPlanner(settle, queryWindowMax, pollInterval, limits, endpointName);
+    }
+
+    /** The widest windows learnt per endpoint, shared by every planner made from this one. */
+    public WindowLimits limits() {
+        return limits;
     }
 
     /** A planner for DAILY reports: whole-day windows, each queried once the day has settled. */
@@ -74,19 +97,33 @@ public final class WindowPlanner {
     }
 
     /**
-     * The cursor after the API refused its fixed window as too wide: the window keeps its start, is half
-     * as long and is paged again from 0. The halved length is stored in the cursor (offset key
-     * {@code windowMax}) and caps every later window of the unit, across restarts.
+     * The cursor after the API refused its fixed window as too wide: the window keeps its start, is paged
+     * again from 0, and becomes as long as the endpoint's known limit (the N days CINNOX named) when that
+     * is shorter, else half as long. The new length is stored in the cursor (offset key {@code windowMax})
+     * and caps every later window of the unit, across restarts; a planner bound to an endpoint also
+     * remembers it for the endpoint's other units.
      *
      * @throws IllegalStateException when the cursor has no fixed window or it cannot be halved (under 2 ms)
      */
     public UnitCursor shrink(UnitCursor cursor) {
-        return cursor.windowHalved();
+        if (endpoint == null || !cursor.windowFixed()) {
+            return cursor.windowHalved();
+        }
+        Duration refused = Duration.ofMillis(cursor.windowEnd() - cursor.windowStart());
+        return cursor.windowNarrowed(limits.refused(endpoint, refused));
     }
 
-    /** The length of the next new window: the configured maximum, or the cursor's shorter limit. */
+    /**
+     * The length of the next new window: the configured maximum, or the shorter of the cursor's limit and
+     * the endpoint's learnt limit. Windows are also cut at the end of the unit's chunk and at settled time.
+     */
     public Duration windowLength(UnitCursor cursor) {
-        return cursor.windowLimit().map(limit -> shortest(limit, queryWindowMax)).orElse(queryWindowMax);
+        Duration length = cursor.windowLimit().map(limit -> shortest(limit, queryWindowMax)).orElse(queryWindowMax);
+        if (endpoint != null) {
+            Duration learnt = limits.limit(endpoint).orElse(length);
+            length = shortest(length, learnt);
+        }
+        return length;
     }
 
     /**

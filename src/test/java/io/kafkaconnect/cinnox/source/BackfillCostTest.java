@@ -42,6 +42,10 @@ class BackfillCostTest {
     private Backlog backfill(Map<String, String> overrides) throws Exception {
         sim = CinnoxSimulator.start(SimulatorSettings.builder().seed(5).historyDays(31)
                 .volume(Volume.none().withEnquiries(667)).fixedClock(NOW).port(0).build());
+        return run(overrides);
+    }
+
+    private Backlog run(Map<String, String> overrides) throws Exception {
         Map<String, String> props = new HashMap<>(Map.of("reports", "enquiry-detail", "backfill.chunk.days", "7",
                 "window.settle.ms", Long.toString(SETTLE.toMillis()), "lookback.ms", "0"));
         props.putAll(overrides);
@@ -96,5 +100,40 @@ class BackfillCostTest {
         assertTrue(backlog.created().size() > 19_000, "the backlog holds about 20,000 enquiries");
         assertEquals(backlog.minimum(Duration.ofDays(1)), backlog.requests(), "one-day windows, each paged once");
         assertTrue(backlog.requests() > 1.3 * minimum);
+    }
+
+    @Test
+    void chunkWideWindowsCostAtMostFivePercentAboveTheMinimum() throws Exception {
+        Backlog backlog = backfill(Map.of());
+        int minimum = backlog.minimum(CHUNK);
+        System.out.printf("chunk-wide windows: %d records, %d requests, minimum %d%n", backlog.created().size(),
+                backlog.requests(), minimum);
+        assertTrue(backlog.created().size() > 19_000, "the backlog holds about 20,000 enquiries");
+        assertTrue(backlog.requests() <= 1.05 * minimum, backlog.requests() + " requests for a minimum of " + minimum);
+    }
+
+    @Test
+    void theDaysCinnoxNamesAreLearntOnceForEveryUnitOfTheTask() throws Exception {
+        Backlog backlog = backfillWithMaxDays(3);
+        int minimum = backlog.minimum(Duration.ofDays(3));
+        System.out.printf("3-day limit: %d records, %d requests (%d refused), minimum %d%n", backlog.created().size(),
+                backlog.requests(), refused(), minimum);
+        assertEquals(1, refused(), "one refusal teaches every unit of the task");
+        assertTrue(backlog.requests() <= 1.05 * minimum, backlog.requests() + " requests for a minimum of " + minimum);
+    }
+
+    private Backlog backfillWithMaxDays(int days) throws Exception {
+        sim = CinnoxSimulator.start(SimulatorSettings.builder().seed(5).historyDays(31)
+                .volume(Volume.none().withEnquiries(667)).fixedClock(NOW).port(0).build());
+        sim.behaviour().maxWindowDays("enquiry-detail", days);
+        return run(Map.of());
+    }
+
+    /** Requests whose window was longer than the 3 days the simulator takes: it refused them. */
+    private long refused() {
+        return sim.requests().all().stream().filter(r -> r.query().containsKey("startAt"))
+                .filter(r -> Duration.between(Instant.parse(r.query().get("startAt")), Instant.parse(r.query().get("endAt")))
+                        .compareTo(Duration.ofDays(3)) > 0)
+                .count();
     }
 }

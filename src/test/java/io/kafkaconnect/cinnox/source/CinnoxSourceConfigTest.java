@@ -76,7 +76,7 @@ class CinnoxSourceConfigTest {
         assertEquals(FIRST_START.minus(Duration.ofDays(30)), config.historyStart(FIRST_START));
         assertTrue(config.historyStartIsRelative());
         assertEquals(Duration.ofDays(7), config.backfillChunk());
-        assertEquals(Duration.ofDays(1), config.queryWindowMax());
+        assertEquals(Duration.ofDays(90), config.queryWindowMax());
         assertEquals(Duration.ofMinutes(30), config.settle());
         assertEquals(Duration.ofMinutes(1), config.pollInterval());
         assertEquals(Duration.ofDays(3), config.lookback());
@@ -198,11 +198,6 @@ class CinnoxSourceConfigTest {
                 Arguments.of(List.of(CinnoxSourceConfig.READ_TIMEOUT_CONFIG, "30000",
                         CinnoxSourceConfig.CALL_TIMEOUT_CONFIG, "29999"),
                         CinnoxSourceConfig.CALL_TIMEOUT_CONFIG, "raise cinnox.http.call.timeout.ms to at least 30000"),
-                Arguments.of(List.of(CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG, String.valueOf(Duration.ofDays(8).toMillis())),
-                        CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG, "is longer than backfill.chunk.days (7 days)"),
-                Arguments.of(List.of(CinnoxSourceConfig.BACKFILL_CHUNK_DAYS_CONFIG, "1",
-                        CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG, "86400001"),
-                        CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG, "lower query.window.max.ms to at most 86400000"),
                 Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, "1800000"),
                         CinnoxSourceConfig.LOOKBACK_CONFIG, "is not longer than window.settle.ms (30 minutes)"),
                 Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()),

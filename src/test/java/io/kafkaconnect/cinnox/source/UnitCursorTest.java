@@ -187,6 +187,20 @@ class UnitCursorTest {
     }
 
     @Test
+    void narrowingKeepsTheStartNeverWidensAndSurvivesARestart() {
+        UnitCursor cursor = UnitCursor.fresh().startWindow(T0, T0.plus(Duration.ofDays(7))).nextPage(500)
+                .windowNarrowed(Duration.ofDays(3));
+        assertEquals(T0.toEpochMilli(), cursor.windowStart());
+        assertEquals(T0.plus(Duration.ofDays(3)).toEpochMilli(), cursor.windowEnd());
+        assertEquals(0, cursor.pageOffset());
+        assertEquals(Optional.of(Duration.ofDays(3)), UnitCursor.fromOffset(cursor.toOffset()).windowLimit());
+        UnitCursor same = cursor.windowNarrowed(Duration.ofDays(5));
+        assertEquals(cursor.windowEnd(), same.windowEnd(), "a longer length does not widen the window");
+        assertThrows(IllegalStateException.class, () -> UnitCursor.fresh().windowNarrowed(Duration.ofDays(1)));
+        assertThrows(IllegalStateException.class, () -> cursor.windowNarrowed(Duration.ZERO));
+    }
+
+    @Test
     void emptyIdsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> UnitCursor.fresh().withPending(List.of("")));
         assertThrows(IllegalArgumentException.class, () -> UnitCursor.fresh().track("", "v", T0));

@@ -139,6 +139,46 @@ class WindowPlannerTest {
     }
 
     @Test
+    void backfillWindowsAreAsWideAsTheChunkAndLiveOnesAsBefore() {
+        WindowPlanner wide = new WindowPlanner(SETTLE, Duration.ofDays(90), POLL);
+        TimeWindowPlan backfill = query(wide, UnitCursor.fresh(), RANGE, LONG_AFTER);
+        assertEquals(RANGE.start(), backfill.start());
+        assertEquals(RANGE.end(), backfill.end(), "one window for the whole chunk");
+        Instant now = T0.plus(Duration.ofMinutes(20));
+        UnitCursor caughtUp = query(wide, UnitCursor.fresh(), RANGE, now).cursor().windowFinished();
+        assertEquals(now.minus(SETTLE).toEpochMilli(), caughtUp.windowStart(), "the live window ends at settled time");
+        assertEquals(new WindowPlan.NotDue(now.minus(SETTLE).plus(POLL).plus(SETTLE)),
+                wide.plan(caughtUp, RANGE, now.plusSeconds(1)), "and the next waits for the poll interval");
+    }
+
+    @Test
+    void theDaysCinnoxNamesNarrowTheWindowOnceForEveryUnitOfTheEndpoint() {
+        WindowPlanner task = new WindowPlanner(SETTLE, Duration.ofDays(90), POLL);
+        WindowPlanner calls = task.forEndpoint("call-log");
+        WindowPlanner other = task.forEndpoint("call-log");
+        WindowPlanner sms = task.forEndpoint("sms-detail");
+        TimeWindowPlan refused = query(calls, UnitCursor.fresh(), RANGE, LONG_AFTER);
+
+        task.limits().learnDays("call-log", java.util.OptionalInt.of(3));
+        TimeWindowPlan retry = query(calls, calls.shrink(refused.cursor()), RANGE, LONG_AFTER);
+        assertEquals(T0, retry.start());
+        assertEquals(T0.plus(Duration.ofDays(3)), retry.end());
+        assertEquals(Duration.ofDays(3), other.windowLength(UnitCursor.fresh()), "the other units learnt it too");
+        assertEquals(Duration.ofDays(90), sms.windowLength(UnitCursor.fresh()), "other endpoints did not");
+
+        TimeWindowPlan halved = query(calls, calls.shrink(retry.cursor()), RANGE, LONG_AFTER);
+        assertEquals(T0.plus(Duration.ofHours(36)), halved.end(), "N days refused as well: halved");
+    }
+
+    @Test
+    void aLimitStoredInTheCursorStillCapsAnEndpointPlanner() {
+        WindowPlanner calls = new WindowPlanner(SETTLE, Duration.ofDays(90), POLL).forEndpoint("call-log");
+        UnitCursor limited = calls.shrink(query(calls, UnitCursor.fresh(), RANGE, LONG_AFTER).cursor()).windowFinished();
+        WindowPlanner fresh = new WindowPlanner(SETTLE, Duration.ofDays(90), POLL).forEndpoint("call-log");
+        assertEquals(Duration.ofMillis(RANGE.length().toMillis() / 2), fresh.windowLength(limited));
+    }
+
+    @Test
     void cannotShrinkWithoutAWindow() {
         assertThrows(IllegalStateException.class, () -> planner.shrink(UnitCursor.fresh()));
     }
