@@ -172,11 +172,23 @@ public class CinnoxSourceConfig extends AbstractConfig {
 
     public static final String REQUESTS_PER_MINUTE_CONFIG = "requests.per.minute";
     static final String REQUESTS_PER_MINUTE_DOC = "The most requests per minute that all tasks of this "
-            + "connector send to CINNOX together; each task gets an equal share. CINNOX allows 500 requests per "
+            + "connector send to CINNOX together, in any clock minute; each task gets a share (see "
+            + "requests.share.check.interval.ms). CINNOX allows 500 requests per "
             + "minute per service account, shared by every integration of the account (other connectors, "
             + "scripts, other Apps of the same account), and refuses requests over the limit until the next "
             + "minute. The default leaves headroom for the others; lower it when they need more.";
     static final int REQUESTS_PER_MINUTE_DEFAULT = 400;
+
+    public static final String SHARE_CHECK_INTERVAL_CONFIG = "requests.share.check.interval.ms";
+    static final String SHARE_CHECK_INTERVAL_DOC = "How often the connector checks whether the tasks' shares "
+            + "of requests.per.minute should follow their work: it reads the units' offsets, leaves each task "
+            + "whose units have caught up about 2 requests a minute per unit, and gives the rest to the tasks with "
+            + "a backlog, asking Connect for new task configurations (which restarts the tasks) when the split "
+            + "would move at least 5% of the budget or a task's units have all finished. Shares move from an idle "
+            + "task to a busy one in two steps, one check apart, so old and new tasks together stay inside the "
+            + "budget while workers replace them; so this must be longer than a worker takes to stop a task. 0 "
+            + "keeps a fixed split by each task's live work, changed only when a new chunk begins.";
+    static final long SHARE_CHECK_INTERVAL_DEFAULT = 2 * MINUTE;
 
     public static final String PAGE_SIZE_CONFIG = "page.size";
     static final String PAGE_SIZE_DOC = "How many records one request asks for (the limit parameter); "
@@ -380,6 +392,11 @@ public class CinnoxSourceConfig extends AbstractConfig {
         return getInt(REQUESTS_PER_MINUTE_CONFIG);
     }
 
+    /** How often shares are checked against demand; zero when shares stay fixed. */
+    public Duration shareCheckInterval() {
+        return millis(SHARE_CHECK_INTERVAL_CONFIG);
+    }
+
     public int pageSize() {
         return getInt(PAGE_SIZE_CONFIG);
     }
@@ -523,6 +540,9 @@ public class CinnoxSourceConfig extends AbstractConfig {
         def.define(REQUESTS_PER_MINUTE_CONFIG, Type.INT, REQUESTS_PER_MINUTE_DEFAULT,
                 ConfigValidators.between(1, 500), Importance.HIGH, REQUESTS_PER_MINUTE_DOC, BUDGET_GROUP, ++order,
                 Width.SHORT, "Requests per minute");
+        def.define(SHARE_CHECK_INTERVAL_CONFIG, Type.LONG, SHARE_CHECK_INTERVAL_DEFAULT,
+                ConfigValidators.offOrMillis(MINUTE, DAY), Importance.LOW, SHARE_CHECK_INTERVAL_DOC, BUDGET_GROUP,
+                ++order, Width.SHORT, "Share check interval (ms)");
         def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, ConfigValidators.between(1, 500),
                 Importance.LOW, PAGE_SIZE_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Page size");
     }

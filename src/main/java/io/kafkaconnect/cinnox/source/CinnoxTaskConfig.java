@@ -55,8 +55,8 @@ public final class CinnoxTaskConfig {
         try {
             List<WorkUnit> units = WorkUnit.decodeAll(required(props, UNITS_CONFIG));
             double share = Double.parseDouble(required(props, REQUESTS_PER_MINUTE_CONFIG));
-            if (!(share > 0)) {
-                throw new ConfigException(REQUESTS_PER_MINUTE_CONFIG, share, "must be positive");
+            if (!(share >= 0)) {
+                throw new ConfigException(REQUESTS_PER_MINUTE_CONFIG, share, "must not be negative");
             }
             Instant historyStart = Instant.ofEpochMilli(Long.parseLong(required(props, HISTORY_START_CONFIG)));
             boolean receiver = Boolean.parseBoolean(props.getOrDefault(RECEIVER_CONFIG, "false"));

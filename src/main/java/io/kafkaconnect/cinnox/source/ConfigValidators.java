@@ -41,6 +41,15 @@ final class ConfigValidators {
         return new Described(rangeText(min, max, true), (name, value) -> checkRange(name, value, min, max, true));
     }
 
+    /** 0 (off), or a number of milliseconds between {@code min} and {@code max} inclusive. */
+    static ConfigDef.Validator offOrMillis(long min, long max) {
+        return new Described("0 (off), or " + rangeText(min, max, true), (name, value) -> {
+            if (((Number) value).longValue() != 0) {
+                checkRange(name, value, min, max, true);
+            }
+        });
+    }
+
     /** A plain number between {@code min} and {@code max} inclusive. */
     static ConfigDef.Validator between(long min, long max) {
         return new Described(rangeText(min, max, false), (name, value) -> checkRange(name, value, min, max, false));
