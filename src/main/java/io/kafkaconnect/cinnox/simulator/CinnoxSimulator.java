@@ -38,7 +38,8 @@ public final class CinnoxSimulator implements AutoCloseable {
         faults.rates(settings.faults());
         this.limiter = new RateLimiter(settings.rateLimitPerMinute());
         long startDay = Math.floorDiv(clock.now().getEpochSecond(), 86_400);
-        DataStore store = new DataStore(settings.seed(), settings.volume(), startDay - settings.historyDays());
+        DataStore store = new DataStore(settings.seed(), settings.volume(), startDay - settings.historyDays(),
+                settings.data());
         ReportService service = new ReportService(store, behaviour);
         this.truth = new GroundTruth(store, service, clock, subscriptions, settings.account().serviceAccountId());
         apps.add(settings.account());

@@ -81,8 +81,12 @@ final class QueryValidator {
         }
         checkEndpointParameters(endpoint, query);
         boolean paging = query.containsKey("offset") || query.containsKey("limit");
-        return new ReportQuery(endpoint, from.orElse(null), to.orElse(null), offset,
-                limit == 0 ? behaviour.defaultLimit() : limit, paging, Map.copyOf(query));
+        int pageSize = limit == 0 ? behaviour.defaultLimit() : limit;
+        if (behaviour.limitCap() > 0) {
+            pageSize = Math.min(pageSize, behaviour.limitCap());
+        }
+        return new ReportQuery(endpoint, from.orElse(null), to.orElse(null), offset, pageSize, paging,
+                Map.copyOf(query));
     }
 
     private void checkWindow(Endpoint endpoint, Instant from, Instant to) {

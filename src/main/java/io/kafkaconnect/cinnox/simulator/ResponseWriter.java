@@ -29,14 +29,18 @@ final class ResponseWriter {
         this.behaviour = behaviour;
     }
 
-    /** Serialises a success payload with the configured envelope; empty lists follow the no-records style. */
-    byte[] successBody(Payload payload) {
+    /** Serialises a success payload with the envelope configured for the endpoint (null: the general one). */
+    byte[] successBody(Payload payload, String endpoint) {
         return json(g -> {
-            Envelope envelope = behaviour.envelope();
+            Envelope envelope = behaviour.envelope(endpoint);
             if (envelope != Envelope.BARE_ARRAY) {
                 g.writeStartObject();
                 g.writeNumberField("code", 0);
                 g.writeFieldName(envelope == Envelope.DATA ? "data" : "result");
+            }
+            if (envelope == Envelope.RESULT_ITEMS) {
+                g.writeStartObject();
+                g.writeFieldName("items");
             }
             if (payload.isList()) {
                 g.writeStartArray();
@@ -46,6 +50,9 @@ final class ResponseWriter {
                 g.writeEndArray();
             } else {
                 payload.object().write(g);
+            }
+            if (envelope == Envelope.RESULT_ITEMS) {
+                g.writeEndObject();
             }
             if (envelope != Envelope.BARE_ARRAY) {
                 g.writeEndObject();

@@ -83,7 +83,8 @@ final class SimulatorHandler implements HttpHandler {
             if (fault.isPresent() && immediate(exchange, fault.get(), now)) {
                 return;
             }
-            answer = new Answer(200, writer.successBody(dispatch(r, method, path, account, query, body, now)));
+            answer = new Answer(200, writer.successBody(dispatch(r, method, path, account, query, body, now),
+                    r.endpointName()));
             log.answered(0);
         } catch (ApiException e) {
             log.answered(e.code());
