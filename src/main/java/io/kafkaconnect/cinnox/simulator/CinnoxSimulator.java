@@ -53,7 +53,8 @@ public final class CinnoxSimulator implements AutoCloseable {
         server.createContext("/", new SimulatorHandler(clock, apps, behaviour, faults, requests, limiter, service,
                 subscriptions));
         if (settings.admin()) {
-            server.createContext(AdminHandler.PREFIX, new AdminHandler(faults, requests, apps, settings.account()));
+            server.createContext(AdminHandler.PREFIX, new AdminHandler(faults, behaviour, requests, apps,
+                    settings.account()));
         }
     }
 

@@ -24,6 +24,7 @@ public final class SimulatorMain {
         }
         SimulatorSettings s = parsed.settings();
         CinnoxSimulator sim = CinnoxSimulator.start(s);
+        BehaviourParameters.apply(sim.behaviour(), parsed.behaviour());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -44,6 +45,12 @@ public final class SimulatorMain {
         sim.adminUrl().ifPresent(url -> System.out.println("  admin           " + url + " (faults, token, requests)"));
         if (!s.faults().equals(FaultRates.NONE)) {
             System.out.println("  faults          " + s.faults());
+        }
+        if (!s.data().equals(DataSwitches.NONE)) {
+            System.out.println("  data            " + s.data());
+        }
+        if (!parsed.behaviour().isEmpty()) {
+            System.out.println("  behaviour       " + parsed.behaviour());
         }
         stopped.await();
     }

@@ -1,0 +1,71 @@
+package io.kafkaconnect.cinnox.simulator;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The paging and answer switches of {@link Behaviour} as name=value pairs, for a simulator in another process:
+ * the {@code POST /_sim/behaviour} admin route and the {@code --behaviour} flag share this one reading.
+ */
+final class BehaviourParameters {
+
+    static final String NAMES = "shuffle-ties=on|off, limit-cap=N, chat-refused-first=N, chat-page-limit=N, "
+            + "late-insert=ENDPOINT:N, envelope=ENDPOINT:result|data|bare-array|result-items";
+
+    private BehaviourParameters() {
+    }
+
+    /** Applies every pair to {@code behaviour}; an unknown name or a bad value fails before anything is changed. */
+    static void apply(Behaviour behaviour, Map<String, String> pairs) {
+        Behaviour scratch = new Behaviour();
+        pairs.forEach((name, value) -> applyOne(scratch, name, value));
+        pairs.forEach((name, value) -> applyOne(behaviour, name, value));
+    }
+
+    private static void applyOne(Behaviour b, String name, String value) {
+        switch (name) {
+            case "shuffle-ties" -> b.shuffleTies(onOff(name, value));
+            case "limit-cap" -> b.limitCap(number(name, value));
+            case "chat-refused-first" -> b.chatRefusedFirst(number(name, value));
+            case "chat-page-limit" -> b.chatPageLimit(number(name, value));
+            case "late-insert" -> b.lateInsert(endpoint(name, value), number(name, after(name, value)));
+            case "envelope" -> b.envelope(endpoint(name, value), envelope(after(name, value)));
+            default -> throw new IllegalArgumentException("unknown behaviour switch " + name + "; known: " + NAMES);
+        }
+    }
+
+    private static boolean onOff(String name, String value) {
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException(name + " must be on or off");
+        }
+        return value.equals("on");
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a whole number, got " + value);
+        }
+    }
+
+    private static String endpoint(String name, String value) {
+        int colon = value.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException(name + " needs ENDPOINT:VALUE, got " + value);
+        }
+        return value.substring(0, colon);
+    }
+
+    private static String after(String name, String value) {
+        return value.substring(value.indexOf(':') + 1);
+    }
+
+    private static Envelope envelope(String value) {
+        try {
+            return Envelope.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown envelope " + value);
+        }
+    }
+}
