@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.simulator;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +24,7 @@ public final class Behaviour {
     private volatile int authFailureStatus;
     private volatile int chatSizeLimit;
     private final Map<String, Envelope> envelopes = new ConcurrentHashMap<>();
+    private final Set<String> itemsEnvelopes = ConcurrentHashMap.newKeySet();
     private volatile boolean shuffleTies;
     private volatile int limitCap;
     private volatile int chatRefusedFirst;
@@ -50,6 +52,7 @@ public final class Behaviour {
         authFailureStatus = 401;
         chatSizeLimit = 2000;
         envelopes.clear();
+        itemsEnvelopes.clear();
         shuffleTies = false;
         limitCap = 0;
         chatRefusedFirst = 0;
@@ -77,6 +80,23 @@ public final class Behaviour {
     /** The envelope for an endpoint name (as the request log names it), or the general one. */
     public Envelope envelope(String endpoint) {
         return endpoint == null ? envelope : envelopes.getOrDefault(endpoint, envelope);
+    }
+
+    /**
+     * True: the endpoint's successes come as {@code {"code":0,"result":{"items":[...]}}}, a shape no CINNOX document
+     * shows, which a client must refuse rather than read as "no records". False (default): the configured envelope.
+     */
+    public Behaviour itemsEnvelope(String endpoint, boolean on) {
+        if (on) {
+            itemsEnvelopes.add(endpointName(endpoint));
+        } else {
+            itemsEnvelopes.remove(endpointName(endpoint));
+        }
+        return this;
+    }
+
+    public boolean itemsEnvelope(String endpoint) {
+        return endpoint != null && itemsEnvelopes.contains(endpoint);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
 final class BehaviourParameters {
 
     static final String NAMES = "shuffle-ties=on|off, limit-cap=N, chat-refused-first=N, chat-page-limit=N, "
-            + "late-insert=ENDPOINT:N, envelope=ENDPOINT:result|data|bare-array|result-items";
+            + "late-insert=ENDPOINT:N, envelope=ENDPOINT:result|data|bare-array, items-envelope=ENDPOINT:on|off";
 
     private BehaviourParameters() {
     }
@@ -30,6 +30,7 @@ final class BehaviourParameters {
             case "chat-page-limit" -> b.chatPageLimit(number(name, value));
             case "late-insert" -> b.lateInsert(endpoint(name, value), number(name, after(name, value)));
             case "envelope" -> b.envelope(endpoint(name, value), envelope(after(name, value)));
+            case "items-envelope" -> b.itemsEnvelope(endpoint(name, value), onOff(name, after(name, value)));
             default -> throw new IllegalArgumentException("unknown behaviour switch " + name + "; known: " + NAMES);
         }
     }

@@ -110,7 +110,8 @@ final class ReportService {
         if (!e.closedBy(now)) {
             return List.of();
         }
-        boolean refused = behaviour.countChatRequest(account, e.inquiry()) <= behaviour.chatRefusedFirst()
+        boolean refused = behaviour.chatRefusedFirst() > 0
+                && behaviour.countChatRequest(account, e.inquiry()) <= behaviour.chatRefusedFirst()
                 || behaviour.chatPageLimit() > 0 && q.limit() > behaviour.chatPageLimit()
                 || !q.pagingRequested() && e.chatSize() > behaviour.chatSizeLimit();
         if (refused) {

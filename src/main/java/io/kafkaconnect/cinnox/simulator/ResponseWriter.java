@@ -32,13 +32,14 @@ final class ResponseWriter {
     /** Serialises a success payload with the envelope configured for the endpoint (null: the general one). */
     byte[] successBody(Payload payload, String endpoint) {
         return json(g -> {
-            Envelope envelope = behaviour.envelope(endpoint);
+            boolean items = behaviour.itemsEnvelope(endpoint);
+            Envelope envelope = items ? Envelope.RESULT : behaviour.envelope(endpoint);
             if (envelope != Envelope.BARE_ARRAY) {
                 g.writeStartObject();
                 g.writeNumberField("code", 0);
                 g.writeFieldName(envelope == Envelope.DATA ? "data" : "result");
             }
-            if (envelope == Envelope.RESULT_ITEMS) {
+            if (items) {
                 g.writeStartObject();
                 g.writeFieldName("items");
             }
@@ -51,7 +52,7 @@ final class ResponseWriter {
             } else {
                 payload.object().write(g);
             }
-            if (envelope == Envelope.RESULT_ITEMS) {
+            if (items) {
                 g.writeEndObject();
             }
             if (envelope != Envelope.BARE_ARRAY) {

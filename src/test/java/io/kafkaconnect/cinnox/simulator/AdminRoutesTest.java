@@ -152,7 +152,7 @@ class AdminRoutesTest {
     @Test
     void pagingSwitchesAtRuntime() {
         start(true, FaultRates.NONE);
-        SimClient.Reply r = admin("POST", "behaviour", "limit-cap=5&envelope=sms-detail:result-items&chat-refused-first=1"
+        SimClient.Reply r = admin("POST", "behaviour", "limit-cap=5&items-envelope=sms-detail:on&chat-refused-first=1"
                 + "&chat-page-limit=40&late-insert=call-log:1&shuffle-ties=on");
         assertEquals(200, r.status(), r.body());
         assertEquals("5", r.json().path("limit-cap").asText());

@@ -101,7 +101,7 @@ class PagingQuirksTest {
     @Test
     void unknownSuccessEnvelopeForOneEndpoint() {
         start(DataSwitches.NONE);
-        sim.behaviour().envelope("call-log", Envelope.RESULT_ITEMS);
+        sim.behaviour().itemsEnvelope("call-log", true);
         SimClient.Reply r = client.get("call-log", SimClient.query("startAt", FROM, "endAt", T0, "limit", 10));
         assertEquals(0, r.code());
         assertTrue(r.result().isObject());

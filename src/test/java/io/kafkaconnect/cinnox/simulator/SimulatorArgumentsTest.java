@@ -71,6 +71,8 @@ class SimulatorArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "late-insert=x:1"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "bogus=1"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "envelope=call-log:xml"));
+        assertThrows(IllegalArgumentException.class,
+                () -> SimulatorArguments.parse("--behaviour", "items-envelope=call-log:yes"));
     }
 
     @Test
