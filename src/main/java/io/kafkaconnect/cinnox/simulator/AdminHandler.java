@@ -24,13 +24,15 @@ final class AdminHandler implements HttpHandler {
 
     private final Faults faults;
     private final Behaviour behaviour;
+    private final Traps traps;
     private final RequestLog log;
     private final Apps apps;
     private final SimAccount defaultApp;
 
-    AdminHandler(Faults faults, Behaviour behaviour, RequestLog log, Apps apps, SimAccount defaultApp) {
+    AdminHandler(Faults faults, Behaviour behaviour, Traps traps, RequestLog log, Apps apps, SimAccount defaultApp) {
         this.faults = faults;
         this.behaviour = behaviour;
+        this.traps = traps;
         this.log = log;
         this.apps = apps;
         this.defaultApp = defaultApp;
@@ -128,7 +130,7 @@ final class AdminHandler implements HttpHandler {
 
     /** Paging and answer switches, as {@link BehaviourParameters} reads them; the answer echoes what was set. */
     private ObjectNode setBehaviour(Map<String, String> query) {
-        BehaviourParameters.apply(behaviour, query);
+        BehaviourParameters.apply(behaviour, traps, query);
         ObjectNode out = MAPPER.createObjectNode();
         query.forEach(out::put);
         return out;
@@ -136,6 +138,7 @@ final class AdminHandler implements HttpHandler {
 
     private ObjectNode resetBehaviour() {
         behaviour.reset();
+        traps.reset();
         return MAPPER.createObjectNode().put("reset", true);
     }
 

@@ -2,7 +2,6 @@ package io.kafkaconnect.cinnox.simulator;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,14 +23,6 @@ public final class Behaviour {
     private volatile int authFailureStatus;
     private volatile int chatSizeLimit;
     private final Map<String, Envelope> envelopes = new ConcurrentHashMap<>();
-    private final Set<String> itemsEnvelopes = ConcurrentHashMap.newKeySet();
-    private volatile boolean shuffleTies;
-    private volatile int limitCap;
-    private volatile int chatRefusedFirst;
-    private volatile int chatPageLimit;
-    private final Map<String, Integer> lateInserts = new ConcurrentHashMap<>();
-    private final Map<String, Integer> chatRequests = new ConcurrentHashMap<>();
-    private final PageDrift drift = new PageDrift();
 
     public Behaviour() {
         reset();
@@ -52,14 +43,6 @@ public final class Behaviour {
         authFailureStatus = 401;
         chatSizeLimit = 2000;
         envelopes.clear();
-        itemsEnvelopes.clear();
-        shuffleTies = false;
-        limitCap = 0;
-        chatRefusedFirst = 0;
-        chatPageLimit = 0;
-        lateInserts.clear();
-        chatRequests.clear();
-        drift.reset();
     }
 
     public Behaviour envelope(Envelope value) {
@@ -80,92 +63,6 @@ public final class Behaviour {
     /** The envelope for an endpoint name (as the request log names it), or the general one. */
     public Envelope envelope(String endpoint) {
         return endpoint == null ? envelope : envelopes.getOrDefault(endpoint, envelope);
-    }
-
-    /**
-     * True: the endpoint's successes come as {@code {"code":0,"result":{"items":[...]}}}, a shape no CINNOX document
-     * shows, which a client must refuse rather than read as "no records". False (default): the configured envelope.
-     */
-    public Behaviour itemsEnvelope(String endpoint, boolean on) {
-        if (on) {
-            itemsEnvelopes.add(endpointName(endpoint));
-        } else {
-            itemsEnvelopes.remove(endpointName(endpoint));
-        }
-        return this;
-    }
-
-    public boolean itemsEnvelope(String endpoint) {
-        return endpoint != null && itemsEnvelopes.contains(endpoint);
-    }
-
-    /**
-     * True: rows with equal sort time come in a different order on every request (rotated one place further each
-     * time), as a server without a tie-break would serve them. False (default): ties are ordered by id.
-     */
-    public Behaviour shuffleTies(boolean value) {
-        shuffleTies = value;
-        return this;
-    }
-
-    public boolean shuffleTies() {
-        return shuffleTies;
-    }
-
-    /**
-     * Pages hold at most {@code rows} rows whatever {@code limit} asked (up to {@link #maxLimit()}), without an
-     * error: a page shorter than asked is then not the last one. 0 (default) switches the cap off.
-     */
-    public Behaviour limitCap(int rows) {
-        limitCap = notNegative(rows);
-        return this;
-    }
-
-    public int limitCap() {
-        return limitCap;
-    }
-
-    /** The first {@code requests} chat requests of each closed enquiry are answered 6451013; 0 (default) = off. */
-    public Behaviour chatRefusedFirst(int requests) {
-        chatRefusedFirst = notNegative(requests);
-        return this;
-    }
-
-    public int chatRefusedFirst() {
-        return chatRefusedFirst;
-    }
-
-    /** A chat request for a page larger than {@code messages} (default limit included) gets 6451013; 0 = off. */
-    public Behaviour chatPageLimit(int messages) {
-        chatPageLimit = notNegative(messages);
-        return this;
-    }
-
-    public int chatPageLimit() {
-        return chatPageLimit;
-    }
-
-    /**
-     * For every window of {@code endpoint} first read from offset 0 while it holds more rows than one page,
-     * {@code rows} rows from the middle of that first page are held back and appear at the next request to the
-     * endpoint: rows inserted below the offset between two page requests. 0 switches it off.
-     */
-    public Behaviour lateInsert(String endpoint, int rows) {
-        lateInserts.put(endpointName(endpoint), notNegative(rows));
-        return this;
-    }
-
-    public int lateInsert(String endpoint) {
-        return lateInserts.getOrDefault(endpoint, 0);
-    }
-
-    /** Counts one chat request of an enquiry and returns how many there were so far, this one included. */
-    int countChatRequest(String account, String inquiry) {
-        return chatRequests.merge(account + "/" + inquiry, 1, Integer::sum);
-    }
-
-    PageDrift drift() {
-        return drift;
     }
 
     public Behaviour noRecords(NoRecordsStyle value) {
@@ -268,13 +165,6 @@ public final class Behaviour {
 
     private static String endpointName(String endpoint) {
         return Endpoint.require(endpoint).pathName();
-    }
-
-    private static int notNegative(int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException("must not be negative: " + value);
-        }
-        return value;
     }
 
     private static int positive(int value) {

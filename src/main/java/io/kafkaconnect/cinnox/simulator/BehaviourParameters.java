@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The paging and answer switches of {@link Behaviour} as name=value pairs, for a simulator in another process:
+ * The switches of {@link Traps} (and per-endpoint envelopes of {@link Behaviour}) as name=value pairs, for a simulator in another process:
  * the {@code POST /_sim/behaviour} admin route and the {@code --behaviour} flag share this one reading.
  */
 final class BehaviourParameters {
@@ -15,22 +15,23 @@ final class BehaviourParameters {
     private BehaviourParameters() {
     }
 
-    /** Applies every pair to {@code behaviour}; an unknown name or a bad value fails before anything is changed. */
-    static void apply(Behaviour behaviour, Map<String, String> pairs) {
-        Behaviour scratch = new Behaviour();
-        pairs.forEach((name, value) -> applyOne(scratch, name, value));
-        pairs.forEach((name, value) -> applyOne(behaviour, name, value));
+    /** Applies every pair; an unknown name or a bad value fails before anything is changed. */
+    static void apply(Behaviour behaviour, Traps traps, Map<String, String> pairs) {
+        Behaviour scratchBehaviour = new Behaviour();
+        Traps scratchTraps = new Traps();
+        pairs.forEach((name, value) -> applyOne(scratchBehaviour, scratchTraps, name, value));
+        pairs.forEach((name, value) -> applyOne(behaviour, traps, name, value));
     }
 
-    private static void applyOne(Behaviour b, String name, String value) {
+    private static void applyOne(Behaviour b, Traps t, String name, String value) {
         switch (name) {
-            case "shuffle-ties" -> b.shuffleTies(onOff(name, value));
-            case "limit-cap" -> b.limitCap(number(name, value));
-            case "chat-refused-first" -> b.chatRefusedFirst(number(name, value));
-            case "chat-page-limit" -> b.chatPageLimit(number(name, value));
-            case "late-insert" -> b.lateInsert(endpoint(name, value), number(name, after(name, value)));
+            case "shuffle-ties" -> t.shuffleTies(onOff(name, value));
+            case "limit-cap" -> t.limitCap(number(name, value));
+            case "chat-refused-first" -> t.chatRefusedFirst(number(name, value));
+            case "chat-page-limit" -> t.chatPageLimit(number(name, value));
+            case "late-insert" -> t.lateInsert(endpoint(name, value), number(name, after(name, value)));
             case "envelope" -> b.envelope(endpoint(name, value), envelope(after(name, value)));
-            case "items-envelope" -> b.itemsEnvelope(endpoint(name, value), onOff(name, after(name, value)));
+            case "items-envelope" -> t.itemsEnvelope(endpoint(name, value), onOff(name, after(name, value)));
             default -> throw new IllegalArgumentException("unknown behaviour switch " + name + "; known: " + NAMES);
         }
     }

@@ -62,7 +62,7 @@ public final class GroundTruth {
     }
 
     /**
-     * How many rows {@code Behaviour.lateInsert} has inserted below a reader's offset so far; before their release
+     * How many rows {@code Traps.lateInsert} has inserted below a reader's offset so far; before their release
      * they are in neither the answers nor {@link #records}.
      */
     public long lateInsertsReleased() {

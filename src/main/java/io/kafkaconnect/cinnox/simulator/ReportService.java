@@ -11,11 +11,13 @@ final class ReportService {
 
     private final DataStore store;
     private final Behaviour behaviour;
+    private final Traps traps;
     private final AtomicLong tieTurn = new AtomicLong();
 
-    ReportService(DataStore store, Behaviour behaviour) {
+    ReportService(DataStore store, Behaviour behaviour, Traps traps) {
         this.store = store;
         this.behaviour = behaviour;
+        this.traps = traps;
     }
 
     Payload serve(String account, ReportQuery q, Instant now) {
@@ -38,10 +40,10 @@ final class ReportService {
     /** As {@link #windowRows}, for one request: ties may turn, and late inserts are held back or released. */
     private List<JsonItem> servedRows(String account, ReportQuery q, Instant now) {
         List<SimRecord> rows = ordered(account, q.endpoint(), q.from(), q.to(), now);
-        if (behaviour.shuffleTies()) {
+        if (traps.shuffleTies()) {
             rotateTies(rows, tieTurn.getAndIncrement());
         }
-        behaviour.drift().beforePage(account, q, rows, behaviour.lateInsert(q.endpoint().pathName()));
+        traps.drift().beforePage(account, q, rows, traps.lateInsert(q.endpoint().pathName()));
         return items(rows, account, q.endpoint(), now);
     }
 
@@ -54,7 +56,7 @@ final class ReportService {
     }
 
     private List<JsonItem> items(List<SimRecord> rows, String account, Endpoint endpoint, Instant now) {
-        PageDrift drift = behaviour.drift();
+        PageDrift drift = traps.drift();
         List<JsonItem> out = new ArrayList<>(rows.size());
         for (SimRecord r : rows) {
             if (!drift.held(account, endpoint, r)) {
@@ -75,9 +77,9 @@ final class ReportService {
         return items(late, account, endpoint, now);
     }
 
-    /** How many rows held back by {@link Behaviour#lateInsert} were released below a reader's offset so far. */
+    /** How many rows held back by {@link Traps#lateInsert} were released below a reader's offset so far. */
     long lateInsertsReleased() {
-        return behaviour.drift().released();
+        return traps.drift().released();
     }
 
     /** Turns each run of rows with equal sort time by {@code turn} places, so consecutive turns differ. */
@@ -110,9 +112,9 @@ final class ReportService {
         if (!e.closedBy(now)) {
             return List.of();
         }
-        boolean refused = behaviour.chatRefusedFirst() > 0
-                && behaviour.countChatRequest(account, e.inquiry()) <= behaviour.chatRefusedFirst()
-                || behaviour.chatPageLimit() > 0 && q.limit() > behaviour.chatPageLimit()
+        boolean refused = traps.chatRefusedFirst() > 0
+                && traps.countChatRequest(account, e.inquiry()) <= traps.chatRefusedFirst()
+                || traps.chatPageLimit() > 0 && q.limit() > traps.chatPageLimit()
                 || !q.pagingRequested() && e.chatSize() > behaviour.chatSizeLimit();
         if (refused) {
             throw new ApiException(6451013, "Requested chat logs over the limit", 400);

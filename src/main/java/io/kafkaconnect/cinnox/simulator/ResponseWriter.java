@@ -24,15 +24,17 @@ final class ResponseWriter {
             .getBytes(StandardCharsets.UTF_8);
 
     private final Behaviour behaviour;
+    private final Traps traps;
 
-    ResponseWriter(Behaviour behaviour) {
+    ResponseWriter(Behaviour behaviour, Traps traps) {
         this.behaviour = behaviour;
+        this.traps = traps;
     }
 
     /** Serialises a success payload with the envelope configured for the endpoint (null: the general one). */
     byte[] successBody(Payload payload, String endpoint) {
         return json(g -> {
-            boolean items = behaviour.itemsEnvelope(endpoint);
+            boolean items = traps.itemsEnvelope(endpoint);
             Envelope envelope = items ? Envelope.RESULT : behaviour.envelope(endpoint);
             if (envelope != Envelope.BARE_ARRAY) {
                 g.writeStartObject();

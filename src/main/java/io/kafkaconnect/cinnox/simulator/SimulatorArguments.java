@@ -102,7 +102,7 @@ record SimulatorArguments(SimulatorSettings settings, boolean help, Map<String, 
 
     private static Map<String, String> behaviour(String query) {
         Map<String, String> pairs = QueryValidator.decode(query);
-        BehaviourParameters.apply(new Behaviour(), pairs);
+        BehaviourParameters.apply(new Behaviour(), new Traps(), pairs);
         return Map.copyOf(pairs);
     }
 

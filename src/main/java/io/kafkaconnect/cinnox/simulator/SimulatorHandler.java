@@ -36,18 +36,18 @@ final class SimulatorHandler implements HttpHandler {
     private final Subscriptions subscriptions;
     private final ResponseWriter writer;
 
-    SimulatorHandler(SimClock clock, Apps apps, Behaviour behaviour, Faults faults, RequestLog log, RateLimiter limiter,
-                     ReportService service, Subscriptions subscriptions) {
+    SimulatorHandler(SimClock clock, Apps apps, Behaviour behaviour, Traps traps, Faults faults, RequestLog log,
+                     RateLimiter limiter, ReportService service, Subscriptions subscriptions) {
         this.clock = clock;
         this.apps = apps;
         this.behaviour = behaviour;
         this.faults = faults;
         this.log = log;
         this.limiter = limiter;
-        this.validator = new QueryValidator(behaviour);
+        this.validator = new QueryValidator(behaviour, traps);
         this.service = service;
         this.subscriptions = subscriptions;
-        this.writer = new ResponseWriter(behaviour);
+        this.writer = new ResponseWriter(behaviour, traps);
     }
 
     @Override

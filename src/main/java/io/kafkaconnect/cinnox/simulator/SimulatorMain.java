@@ -24,7 +24,7 @@ public final class SimulatorMain {
         }
         SimulatorSettings s = parsed.settings();
         CinnoxSimulator sim = CinnoxSimulator.start(s);
-        BehaviourParameters.apply(sim.behaviour(), parsed.behaviour());
+        BehaviourParameters.apply(sim.behaviour(), sim.traps(), parsed.behaviour());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

@@ -158,7 +158,7 @@ class AdminRoutesTest {
         assertEquals("5", r.json().path("limit-cap").asText());
         SimClient.Reply page = client.get("sms-detail", WINDOW);
         assertEquals(5, page.result().path("items").size(), page.body());
-        Behaviour b = sim.behaviour();
+        Traps b = sim.traps();
         assertEquals(1, b.chatRefusedFirst());
         assertEquals(40, b.chatPageLimit());
         assertEquals(1, b.lateInsert("call-log"));

@@ -55,8 +55,8 @@ class SimulatorArgumentsTest {
         assertEquals(new DataSwitches(0.05, Duration.ofMinutes(150), Duration.ofMinutes(10), 0.2, Duration.ofDays(4), 3),
                 parsed.settings().data());
         assertEquals(Map.of("late-insert", "call-detail:2", "limit-cap", "50", "shuffle-ties", "on"), parsed.behaviour());
-        Behaviour b = new Behaviour();
-        BehaviourParameters.apply(b, parsed.behaviour());
+        Traps b = new Traps();
+        BehaviourParameters.apply(new Behaviour(), b, parsed.behaviour());
         assertEquals(2, b.lateInsert("call-detail"));
         assertEquals(50, b.limitCap());
         assertTrue(b.shuffleTies());

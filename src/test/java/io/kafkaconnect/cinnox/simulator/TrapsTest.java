@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PagingQuirksTest {
+class TrapsTest {
 
     private static final Instant T0 = Instant.parse("2026-01-10T00:00:00Z");
     private static final Instant FROM = Instant.parse("2026-01-09T00:00:00Z");
@@ -48,7 +48,7 @@ class PagingQuirksTest {
     @Test
     void lateInsertBelowTheOffsetRepeatsOneRowAndHidesAnother() {
         start(DataSwitches.NONE);
-        sim.behaviour().lateInsert("sms-detail", 1);
+        sim.traps().lateInsert("sms-detail", 1);
         List<String> before = ids(sim.truth().records("sms-detail", FROM, T0));
         List<String> first = page("sms-detail", 0, 50);
         assertEquals(before.size() - 1, ids(sim.truth().records("sms-detail", FROM, T0)).size(), "one row held back");
@@ -73,7 +73,7 @@ class PagingQuirksTest {
         List<String> stable = page("enquiry-detail", 0, 500);
         assertEquals(stable, page("enquiry-detail", 0, 500), "ordered by id while the switch is off");
         assertEquals(ids(truth), stable);
-        sim.behaviour().shuffleTies(true);
+        sim.traps().shuffleTies(true);
         List<String> a = page("enquiry-detail", 0, 500);
         List<String> b = page("enquiry-detail", 0, 500);
         assertNotEquals(a, b);
@@ -87,21 +87,21 @@ class PagingQuirksTest {
     @Test
     void cappedLimitReturnsFewerRowsThanAskedThoughMoreExist() {
         start(DataSwitches.NONE);
-        sim.behaviour().limitCap(50);
+        sim.traps().limitCap(50);
         List<String> all = ids(sim.truth().records("sms-detail", FROM, T0));
         assertTrue(all.size() > 150);
         assertEquals(all.subList(0, 50), page("sms-detail", 0, 100));
         assertEquals(all.subList(100, 150), page("sms-detail", 100, 500));
         assertEquals(6451000, client.get("sms-detail", SimClient.query("startAt", FROM, "endAt", T0, "limit", 501))
                 .code(), "limits above the maximum are still refused");
-        sim.behaviour().limitCap(0);
+        sim.traps().limitCap(0);
         assertEquals(100, page("sms-detail", 0, 100).size());
     }
 
     @Test
     void unknownSuccessEnvelopeForOneEndpoint() {
         start(DataSwitches.NONE);
-        sim.behaviour().itemsEnvelope("call-log", true);
+        sim.traps().itemsEnvelope("call-log", true);
         SimClient.Reply r = client.get("call-log", SimClient.query("startAt", FROM, "endAt", T0, "limit", 10));
         assertEquals(0, r.code());
         assertTrue(r.result().isObject());
@@ -109,14 +109,14 @@ class PagingQuirksTest {
         assertTrue(r.body().startsWith("{\"code\":0,\"result\":{\"items\":[{"), r.body());
         assertTrue(client.get("sms-detail", SimClient.query("startAt", FROM, "endAt", T0)).result().isArray(),
                 "other endpoints keep the documented envelope");
-        sim.behaviour().reset();
+        sim.traps().reset();
         assertTrue(client.get("call-log", SimClient.query("startAt", FROM, "endAt", T0)).result().isArray());
     }
 
     @Test
     void chatRefusedWith6451013ForTheFirstRequestsThenServed() {
         start(DataSwitches.NONE);
-        sim.behaviour().chatRefusedFirst(2);
+        sim.traps().chatRefusedFirst(2);
         List<String> closed = sim.truth().records("enquiry-detail", FROM, T0).stream()
                 .filter(e -> e.path("status").asText().equals("closed")).map(e -> e.path("inquiry").asText()).toList();
         String enquiry = closed.get(0);
@@ -135,7 +135,7 @@ class PagingQuirksTest {
     @Test
     void chatRefusedWhenThePageIsLargerThanTheThreshold() {
         start(DataSwitches.NONE);
-        sim.behaviour().chatPageLimit(5);
+        sim.traps().chatPageLimit(5);
         String enquiry = sim.truth().records("enquiry-detail", FROM, T0).stream()
                 .filter(e -> e.path("status").asText().equals("closed")).map(e -> e.path("inquiry").asText())
                 .filter(id -> sim.truth().chat(id).size() > 5).findFirst().orElseThrow();
