@@ -1,8 +1,10 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
+import io.kafkaconnect.cinnox.report.TopicNames;
+import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.client.AppToken;
 import io.kafkaconnect.cinnox.client.ClientSettings;
-import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
+import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

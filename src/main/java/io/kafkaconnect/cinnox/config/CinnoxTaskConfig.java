@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
+import io.kafkaconnect.cinnox.report.TopicNames;
+import io.kafkaconnect.cinnox.report.Report;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

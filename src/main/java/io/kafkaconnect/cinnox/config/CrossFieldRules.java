@@ -1,16 +1,18 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.BACKFILL_CHUNK_DAYS_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.CALL_TIMEOUT_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.LOOKBACK_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.READ_TIMEOUT_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.REPORTS_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.SETTLE_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.TOPIC_PREFIX_CONFIG;
+import io.kafkaconnect.cinnox.report.TopicNames;
+import io.kafkaconnect.cinnox.report.Report;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.BACKFILL_CHUNK_DAYS_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.CALL_TIMEOUT_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.LOOKBACK_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.READ_TIMEOUT_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.REPORTS_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.SETTLE_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.TOPIC_PREFIX_CONFIG;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
 import java.util.Arrays;
 import java.util.List;

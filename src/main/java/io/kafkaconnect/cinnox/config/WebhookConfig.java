@@ -1,6 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
-import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
+import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -22,30 +22,30 @@ import org.apache.kafka.common.config.types.Password;
  * {@link WebhookSettings} the task's receiver runs on. Kept apart from {@link CinnoxSourceConfig} so
  * that class stays about polling.
  */
-final class WebhookConfig {
+public final class WebhookConfig {
 
     static final String GROUP = "Enquiry events (webhook)";
 
-    static final String ENABLED_CONFIG = "webhook.enabled";
+    public static final String ENABLED_CONFIG = "webhook.enabled";
     static final String ENABLED_DOC = "Whether the connector receives CINNOX enquiry events (an enquiry was "
             + "opened, is being handled, was missed or was closed) through the enquiry event subscription, "
             + "within about a second instead of after window.settle.ms. One task hosts an HTTP receiver and "
             + "registers webhook.public.url with CINNOX; the events go to webhook.topic. The polled "
             + "enquiry-detail records stay the source of truth. See docs/operations.md, \"Enquiry events\".";
 
-    static final String DEREGISTER_CONFIG = "webhook.deregister";
+    public static final String DEREGISTER_CONFIG = "webhook.deregister";
     static final String DEREGISTER_DOC = "When true, the connector removes the App's enquiry event "
             + "subscription at start (it retries until CINNOX confirms) and runs no receiver, whatever "
             + "webhook.enabled says. Set it before deleting a connector that received events, so CINNOX stops "
             + "calling a URL nobody answers.";
 
-    static final String PUBLIC_URL_CONFIG = "webhook.public.url";
+    public static final String PUBLIC_URL_CONFIG = "webhook.public.url";
     static final String PUBLIC_URL_DOC = "The absolute http or https URL at which CINNOX reaches the receiver, "
             + "usually through a reverse proxy that forwards to webhook.bind.address:webhook.port"
             + "webhook.path on every Connect worker, and without the secret: the connector registers this URL "
             + "followed by /<webhook.secret>. Required when webhook.enabled is true.";
 
-    static final String SECRET_CONFIG = "webhook.secret";
+    public static final String SECRET_CONFIG = "webhook.secret";
     static final String SECRET_DOC = "The secret that CINNOX's requests must carry, because CINNOX signs "
             + "nothing: the registered URL ends in it as the last path segment, and the receiver answers 404 to "
             + "any request without it. At least 24 characters of letters, digits, '-' and '_' (for example the "
@@ -57,7 +57,7 @@ final class WebhookConfig {
             + "every interface.";
     static final String BIND_ADDRESS_DEFAULT = "127.0.0.1";
 
-    static final String PORT_CONFIG = "webhook.port";
+    public static final String PORT_CONFIG = "webhook.port";
     static final String PORT_DOC = "The TCP port the receiver listens on. It must be free on every worker, "
             + "because the receiving task may run on any of them.";
     static final int PORT_DEFAULT = 8089;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
+import io.kafkaconnect.cinnox.report.Report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * a connector started again by the same worker can add them anew. Without plugin metrics (a worker or test
  * that gives none) every call does nothing.
  */
-final class PluginGauges implements AutoCloseable {
+public final class PluginGauges implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PluginGauges.class);
 
@@ -31,7 +32,7 @@ final class PluginGauges implements AutoCloseable {
      * The plugin metrics a context gives, or null when it gives none: workers before Kafka 4.1 lack the method
      * (the same guard Connect documents for {@code errantRecordReporter()}).
      */
-    static PluginMetrics of(Supplier<PluginMetrics> context) {
+    public static PluginMetrics of(Supplier<PluginMetrics> context) {
         try {
             return context.get();
         } catch (NoSuchMethodError | AbstractMethodError e) {

@@ -1,5 +1,7 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
+import io.kafkaconnect.cinnox.poll.MainPass;
+import io.kafkaconnect.cinnox.report.Report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.common.metrics.PluginMetrics;
 
 /**
@@ -7,13 +8,13 @@ import org.apache.kafka.common.metrics.PluginMetrics;
  * lag and backfill progress of each report, computed from the units' cursors only when a reporter reads them,
  * so the poll loop pays nothing for them.
  */
-final class TaskMetrics {
+public final class TaskMetrics {
 
     private TaskMetrics() {
     }
 
     /** Adds the task's metrics; close the result when the task stops. */
-    static PluginGauges register(PluginMetrics metrics, TaskProgress progress) {
+    public static PluginGauges register(PluginMetrics metrics, TaskProgress progress) {
         PluginGauges gauges = new PluginGauges(metrics);
         TaskStats stats = progress.stats();
         gauges.add(CinnoxMetric.REQUESTS_SENT, stats::requests);

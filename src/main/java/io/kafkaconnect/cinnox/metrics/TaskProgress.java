@@ -1,5 +1,8 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
+import io.kafkaconnect.cinnox.poll.MainPass;
+import io.kafkaconnect.cinnox.poll.UnitPoller;
+import io.kafkaconnect.cinnox.report.Report;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -12,7 +15,7 @@ import java.util.TreeSet;
  * metrics and the progress log. Safe to read from any thread: cursors are immutable and published through
  * volatile fields, counters are atomic.
  */
-final class TaskProgress {
+public final class TaskProgress {
 
     private final List<UnitPoller> units;
     private final TaskStats stats;
@@ -23,7 +26,7 @@ final class TaskProgress {
     /**
      * @param configured the connector's reports; child reports among them count when a parent has units here
      */
-    TaskProgress(List<UnitPoller> units, TaskStats stats, Clock clock, Duration settle, Collection<Report> configured) {
+    public TaskProgress(List<UnitPoller> units, TaskStats stats, Clock clock, Duration settle, Collection<Report> configured) {
         this.units = List.copyOf(units);
         this.stats = stats;
         this.clock = clock;
@@ -37,7 +40,7 @@ final class TaskProgress {
     }
 
     /** The reports this task writes: those of its units, and the child reports read through them. */
-    List<Report> reports() {
+    public List<Report> reports() {
         return reports;
     }
 
@@ -46,7 +49,7 @@ final class TaskProgress {
         return report.kind() != Report.Kind.CHILD;
     }
 
-    ReportProgress of(Report report) {
+    public ReportProgress of(Report report) {
         List<MainPass> passes = units.stream().filter(u -> u.unit().report() == report).map(UnitPoller::mainPass)
                 .toList();
         return ReportProgress.of(report, stats.records(report), passes, clock.instant(), settle);

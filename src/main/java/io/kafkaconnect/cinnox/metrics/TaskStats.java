@@ -1,11 +1,12 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
+import io.kafkaconnect.cinnox.report.Report;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts what a task did, for its progress log line and its metrics. Thread-safe. */
-final class TaskStats {
+public final class TaskStats {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
@@ -16,41 +17,41 @@ final class TaskStats {
     private final AtomicLong chatsOverLimit = new AtomicLong();
     private final Map<Report, AtomicLong> records = new EnumMap<>(Report.class);
 
-    TaskStats() {
+    public TaskStats() {
         for (Report report : Report.values()) {
             records.put(report, new AtomicLong());
         }
     }
 
-    void requestSent() {
+    public void requestSent() {
         requests.incrementAndGet();
     }
 
-    void requestThrottled() {
+    public void requestThrottled() {
         throttled.incrementAndGet();
     }
 
-    void rateLimited() {
+    public void rateLimited() {
         rateLimited.incrementAndGet();
     }
 
-    void retried() {
+    public void retried() {
         retries.incrementAndGet();
     }
 
-    void heartbeat() {
+    public void heartbeat() {
         heartbeats.incrementAndGet();
     }
 
-    void recordWithoutKey() {
+    public void recordWithoutKey() {
         recordsWithoutKey.incrementAndGet();
     }
 
-    void chatOverLimit() {
+    public void chatOverLimit() {
         chatsOverLimit.incrementAndGet();
     }
 
-    void recordsEmitted(Report report, int count) {
+    public void recordsEmitted(Report report, int count) {
         records.get(report).addAndGet(count);
     }
 
@@ -66,7 +67,7 @@ final class TaskStats {
         return rateLimited.get();
     }
 
-    long retries() {
+    public long retries() {
         return retries.get();
     }
 

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.offset;
 
 import java.util.Objects;
 
@@ -9,9 +9,9 @@ import java.util.Objects;
  *
  * @param sinceMs for campaigns, only recipients updated after this time (epoch ms) are emitted; 0 = all
  */
-record ChildRef(Kind kind, String id, long sinceMs) {
+public record ChildRef(Kind kind, String id, long sinceMs) {
 
-    enum Kind {
+    public enum Kind {
         CHAT("chat"), CALL_RECORDINGS("call"), CONFERENCE_RECORDINGS("conference"), CAMPAIGN_RECIPIENTS("campaign");
 
         private final String prefix;
@@ -21,35 +21,35 @@ record ChildRef(Kind kind, String id, long sinceMs) {
         }
     }
 
-    ChildRef {
+    public ChildRef {
         Objects.requireNonNull(kind, "kind");
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("A child reference needs an id");
         }
     }
 
-    static ChildRef chat(String enquiryId) {
+    public static ChildRef chat(String enquiryId) {
         return new ChildRef(Kind.CHAT, enquiryId, 0);
     }
 
-    static ChildRef callRecordings(String callId) {
+    public static ChildRef callRecordings(String callId) {
         return new ChildRef(Kind.CALL_RECORDINGS, callId, 0);
     }
 
-    static ChildRef conferenceRecordings(String conferenceId) {
+    public static ChildRef conferenceRecordings(String conferenceId) {
         return new ChildRef(Kind.CONFERENCE_RECORDINGS, conferenceId, 0);
     }
 
-    static ChildRef campaignRecipients(String historyId, long sinceMs) {
+    public static ChildRef campaignRecipients(String historyId, long sinceMs) {
         return new ChildRef(Kind.CAMPAIGN_RECIPIENTS, historyId, sinceMs);
     }
 
     /** {@code chat:<id>}, {@code call:<id>}, {@code conference:<id>} or {@code campaign:<id>@<sinceMs>}. */
-    String encode() {
+    public String encode() {
         return kind.prefix + ":" + id + (kind == Kind.CAMPAIGN_RECIPIENTS ? "@" + sinceMs : "");
     }
 
-    static ChildRef decode(String text) {
+    public static ChildRef decode(String text) {
         int colon = text.indexOf(':');
         if (colon > 0) {
             String prefix = text.substring(0, colon);

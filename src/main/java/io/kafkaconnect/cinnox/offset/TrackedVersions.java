@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.offset;
 
 import java.time.Instant;
 
@@ -6,21 +6,21 @@ import java.time.Instant;
  * The text kept per tracked record: the record's version and, after an {@code @}, when that version was
  * emitted (campaign recipients are re-read from that time on).
  */
-final class TrackedVersions {
+public final class TrackedVersions {
 
     private TrackedVersions() {
     }
 
-    static String tracked(String version, Instant emittedAt) {
+    public static String tracked(String version, Instant emittedAt) {
         return version + "@" + emittedAt.toEpochMilli();
     }
 
-    static boolean same(String tracked, String version) {
+    public static boolean same(String tracked, String version) {
         int at = tracked.lastIndexOf('@');
         return (at < 0 ? tracked : tracked.substring(0, at)).equals(version);
     }
 
-    static long emittedAt(String tracked) {
+    public static long emittedAt(String tracked) {
         int at = tracked.lastIndexOf('@');
         if (at < 0) {
             return 0;

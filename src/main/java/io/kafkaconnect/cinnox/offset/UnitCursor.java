@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.offset;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.ChildRef;
+import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.Page;
@@ -11,8 +13,8 @@ import io.kafkaconnect.cinnox.client.model.CampaignSummary;
 import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
-import io.kafkaconnect.cinnox.source.records.ReportFormat;
-import io.kafkaconnect.cinnox.source.records.ReportFormats;
+import io.kafkaconnect.cinnox.records.ReportFormat;
+import io.kafkaconnect.cinnox.records.ReportFormats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.Page;
 import io.kafkaconnect.cinnox.client.PageRequest;
@@ -24,12 +25,12 @@ import java.util.List;
  * Counts every request a task sends (one per call, failed ones included) in its {@link TaskStats}; a step
  * that only moves a cursor sends none, so the task cannot count requests per step.
  */
-final class CountingApi implements CinnoxApi {
+public final class CountingApi implements CinnoxApi {
 
     private final CinnoxApi api;
     private final TaskStats stats;
 
-    CountingApi(CinnoxApi api, TaskStats stats) {
+    public CountingApi(CinnoxApi api, TaskStats stats) {
         this.api = api;
         this.stats = stats;
     }

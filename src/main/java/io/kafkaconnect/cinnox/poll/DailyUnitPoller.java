@@ -1,9 +1,14 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.TrackedVersion;
+import io.kafkaconnect.cinnox.offset.TrackedVersions;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.TimeRange;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.TimeWindow;
 import io.kafkaconnect.cinnox.client.model.EnquiryOverview;
-import io.kafkaconnect.cinnox.source.records.DailyOverview;
-import io.kafkaconnect.cinnox.source.records.ReportFormat;
+import io.kafkaconnect.cinnox.records.DailyOverview;
+import io.kafkaconnect.cinnox.records.ReportFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

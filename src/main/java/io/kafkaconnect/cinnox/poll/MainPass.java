@@ -1,5 +1,7 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.TimeRange;
 import java.time.Instant;
 
 /**
@@ -11,7 +13,7 @@ import java.time.Instant;
  * @param position the first instant of the range not read yet, inside the range
  * @param done for a chunked unit whether the unit is finished, for a snapshot unit whether it was read once
  */
-record MainPass(TimeRange range, Instant position, boolean done) {
+public record MainPass(TimeRange range, Instant position, boolean done) {
 
     static MainPass of(TimeRange range, UnitCursor cursor) {
         Instant at = Instant.ofEpochMilli(cursor.windowStart());
@@ -19,26 +21,26 @@ record MainPass(TimeRange range, Instant position, boolean done) {
         return new MainPass(range, position, cursor.done());
     }
 
-    static MainPass snapshot(Instant lastReadOrStart, boolean readOnce) {
+    public static MainPass snapshot(Instant lastReadOrStart, boolean readOnce) {
         return new MainPass(null, lastReadOrStart, readOnce);
     }
 
-    boolean isSnapshot() {
+    public boolean isSnapshot() {
         return range == null;
     }
 
     /** Whether the main pass read its whole range; sweeps of records that may change can go on. */
-    boolean finished() {
+    public boolean finished() {
         return done || !position.isBefore(range.end());
     }
 
     /** Milliseconds of the range before {@code settled}: what the main pass can read by now. */
-    long settledMs(Instant settled) {
+    public long settledMs(Instant settled) {
         return spanMs(range.start(), earliest(range.end(), settled));
     }
 
     /** Milliseconds of the range before {@code settled} the main pass has read. */
-    long readMs(Instant settled) {
+    public long readMs(Instant settled) {
         return done ? settledMs(settled) : spanMs(range.start(), earliest(position, settled));
     }
 

@@ -1,13 +1,16 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
-import io.kafkaconnect.cinnox.source.records.ReportFormats;
+import io.kafkaconnect.cinnox.records.ReportFormats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /** What every unit poller of a task shares: the API, formats, record maker, planner, clock and settings. */
-record PollContext(CinnoxApi api, ReportFormats formats, ChildReader children, RecordMaker maker, TaskStats stats,
+public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader children, RecordMaker maker, TaskStats stats,
         Clock clock, WindowPlanner planner, Instant historyStart, int pageSize, boolean windowEndInclusive,
         Duration lookback, Duration sweepInterval, Duration heartbeatInterval, Duration snapshotRefresh,
         Duration settle) {
@@ -15,7 +18,7 @@ record PollContext(CinnoxApi api, ReportFormats formats, ChildReader children, R
     /** Sweep windows stay within one day, so a sweep never meets CINNOX's maximum query days. */
     static final Duration SWEEP_WINDOW_MAX = Duration.ofDays(1);
 
-    static PollContext of(CinnoxTaskConfig task, CinnoxApi api, ReportFormats formats, RecordMaker maker,
+    public static PollContext of(CinnoxTaskConfig task, CinnoxApi api, ReportFormats formats, RecordMaker maker,
             TaskStats stats, Clock clock) {
         CinnoxSourceConfig config = task.connector();
         return new PollContext(api, formats,

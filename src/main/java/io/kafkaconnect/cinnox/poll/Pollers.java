@@ -1,12 +1,16 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
+
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.WindowedReport;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 
 /** Builds the poller that fits a unit's report kind. */
-final class Pollers {
+public final class Pollers {
 
     private Pollers() {
     }
 
-    static UnitPoller create(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
+    public static UnitPoller create(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
         return switch (unit.report().kind()) {
             case WINDOWED -> windowed(unit, WindowedReport.of(unit.report(), ctx.formats()), cursor, ctx);
             case DAILY -> new DailyUnitPoller(unit, cursor, ctx);

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
 import com.google.common.util.concurrent.RateLimiter;
 import java.time.Clock;
@@ -32,7 +32,7 @@ public final class RateBudget {
     private int members;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    RateBudget(String accountKey, Clock clock) {
+    public RateBudget(String accountKey, Clock clock) {
         this.accountKey = accountKey;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public final class RateBudget {
     }
 
     /** Adds a share to this budget (the registry above, or a test's own instance). */
-    synchronized Lease join(double shareRequestsPerMinute) {
+    public synchronized Lease join(double shareRequestsPerMinute) {
         if (!(shareRequestsPerMinute > 0)) {
             throw new IllegalArgumentException("A task's share of requests per minute must be positive, got "
                     + shareRequestsPerMinute);

@@ -1,8 +1,13 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
-import io.kafkaconnect.cinnox.source.records.ConversionIssues;
-import io.kafkaconnect.cinnox.source.records.MissingRecordKeyException;
-import io.kafkaconnect.cinnox.source.records.ReportFormat;
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.RecordTimestamp;
+import io.kafkaconnect.cinnox.metrics.TaskStats;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.WorkUnit;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.records.ReportFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -20,9 +25,9 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Turns converted API records and heartbeats into Connect source records: topic, key, value, headers
  * and the Kafka timestamp (read time unless the user asked for event time).
  */
-final class RecordMaker {
+public final class RecordMaker {
 
-    static final String REPORT_HEADER = "cinnox.report";
+    public static final String REPORT_HEADER = "cinnox.report";
     static final String APP_HEADER = "cinnox.app";
     static final String EVENT_TIME_HEADER = "cinnox.event.time";
 
@@ -45,7 +50,7 @@ final class RecordMaker {
     private final Map<Report, String> topics = new EnumMap<>(Report.class);
     private final Map<WorkUnit, Map<String, Object>> partitions = new HashMap<>();
 
-    RecordMaker(CinnoxSourceConfig config, Clock clock, ConversionIssues issues, TaskStats stats) {
+    public RecordMaker(CinnoxSourceConfig config, Clock clock, ConversionIssues issues, TaskStats stats) {
         this.config = config;
         this.clock = clock;
         this.issues = issues;

@@ -1,12 +1,16 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.TrackedVersion;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.Page;
 import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.model.ChannelDetail;
 import io.kafkaconnect.cinnox.client.model.ChannelType;
-import io.kafkaconnect.cinnox.source.records.MissingRecordKeyException;
-import io.kafkaconnect.cinnox.source.records.ReportFormat;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.records.ReportFormat;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.connect.source.SourceRecord;

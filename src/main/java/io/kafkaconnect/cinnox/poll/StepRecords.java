@@ -1,6 +1,8 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
-import io.kafkaconnect.cinnox.source.records.ReportFormat;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.WorkUnit;
+import io.kafkaconnect.cinnox.records.ReportFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.TrackedVersion;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

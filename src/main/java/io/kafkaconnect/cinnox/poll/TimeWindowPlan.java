@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.UnitCursor;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -8,7 +9,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Reads one unit of work, one request per step, and keeps the unit's cursor. The task's scheduler asks
  * each poller when it is due and steps the one that is.
  */
-interface UnitPoller {
+public interface UnitPoller {
 
     /** A time so far ahead that it stands for "nothing to do". */
     Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");

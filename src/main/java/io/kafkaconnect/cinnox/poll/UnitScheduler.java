@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * never starves live data), backfill units in turn. A unit whose request failed waits out an exponential
  * backoff while the others go on.
  */
-final class UnitScheduler {
+public final class UnitScheduler {
 
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
@@ -24,23 +24,23 @@ final class UnitScheduler {
     private final Map<UnitPoller, Backoff> backoffs = new HashMap<>();
     private int turn;
 
-    UnitScheduler(List<UnitPoller> units, Duration maxBackoff) {
+    public UnitScheduler(List<UnitPoller> units, Duration maxBackoff) {
         this.units = List.copyOf(units);
         this.maxBackoff = maxBackoff;
     }
 
-    List<UnitPoller> units() {
+    public List<UnitPoller> units() {
         return units;
     }
 
     /** The unit to step now, if any is due. */
-    Optional<UnitPoller> next(Instant now) {
+    public Optional<UnitPoller> next(Instant now) {
         Optional<UnitPoller> live = firstDue(now, true);
         return live.isPresent() ? live : firstDue(now, false);
     }
 
     /** The earliest time a unit becomes due (its backoff included); {@link UnitPoller#NEVER} when none will. */
-    Instant nextDueAt(Instant now) {
+    public Instant nextDueAt(Instant now) {
         Instant earliest = UnitPoller.NEVER;
         for (UnitPoller unit : units) {
             Instant due = dueAt(unit, now);
@@ -51,12 +51,12 @@ final class UnitScheduler {
         return earliest;
     }
 
-    void succeeded(UnitPoller unit) {
+    public void succeeded(UnitPoller unit) {
         backoffs.remove(unit);
     }
 
     /** Backs the unit off after a retriable failure; returns how long it waits. */
-    Duration failed(UnitPoller unit, Instant now) {
+    public Duration failed(UnitPoller unit, Instant now) {
         int failures = backoffs.containsKey(unit) ? backoffs.get(unit).failures() + 1 : 1;
         Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 20));
         if (wait.compareTo(maxBackoff) > 0) {
@@ -66,7 +66,7 @@ final class UnitScheduler {
         return wait;
     }
 
-    int failures(UnitPoller unit) {
+    public int failures(UnitPoller unit) {
         return backoffs.containsKey(unit) ? backoffs.get(unit).failures() : 0;
     }
 

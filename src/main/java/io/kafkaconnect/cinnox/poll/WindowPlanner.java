@@ -1,5 +1,8 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.PagedWindow;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,11 +1,19 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.ChildRef;
+import io.kafkaconnect.cinnox.offset.PagedWindow;
+import io.kafkaconnect.cinnox.offset.TrackedVersion;
+import io.kafkaconnect.cinnox.offset.TrackedVersions;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.WindowedReport;
+import io.kafkaconnect.cinnox.work.TimeRange;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.ChatOverLimitException;
 import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.Page;
 import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.TimeWindow;
-import io.kafkaconnect.cinnox.source.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

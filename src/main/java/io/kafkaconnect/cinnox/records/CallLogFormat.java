@@ -1,19 +1,19 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.CallLogEntry;
 import io.kafkaconnect.cinnox.client.model.CallParty;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.bool;
-import static io.kafkaconnect.cinnox.source.records.Schemas.float64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
-import static io.kafkaconnect.cinnox.source.records.Schemas.timestamp;
+import static io.kafkaconnect.cinnox.records.Schemas.bool;
+import static io.kafkaconnect.cinnox.records.Schemas.float64;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
 
 /** Rows of Get Call Log Details, calls and conferences alike; they do not change once the call ended. */
 final class CallLogFormat implements ReportFormat<CallLogEntry> {

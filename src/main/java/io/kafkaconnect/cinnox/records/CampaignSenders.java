@@ -1,10 +1,10 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.model.CampaignSender;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
 
 /** The {@code sender} struct shared by both sent-campaign reports, named after the report that holds it. */
 final class CampaignSenders {

@@ -1,14 +1,14 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.model.ChannelType;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
 
 /** Entries of Get Channel Type List (fields assumed ): reference data, re-read on an interval. */
 final class ChannelTypeFormat implements ReportFormat<ChannelType> {

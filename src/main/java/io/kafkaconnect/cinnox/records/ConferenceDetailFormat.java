@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
@@ -7,16 +7,16 @@ import io.kafkaconnect.cinnox.client.model.ConferenceLeg;
 import io.kafkaconnect.cinnox.client.model.ConferenceLegContent;
 import io.kafkaconnect.cinnox.client.model.ConferenceParticipant;
 import io.kafkaconnect.cinnox.client.model.LegParty;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.float64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
-import static io.kafkaconnect.cinnox.source.records.Schemas.timestamp;
+import static io.kafkaconnect.cinnox.records.Schemas.float64;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
 
 /**
  * Ended conferences of Get Conference Details, in the union of the two documented shapes [A-10]; they do

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import java.util.concurrent.atomic.LongAdder;
 

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.ChatBody;
@@ -6,18 +6,18 @@ import io.kafkaconnect.cinnox.client.model.ChatContent;
 import io.kafkaconnect.cinnox.client.model.ChatMessage;
 import io.kafkaconnect.cinnox.client.model.ChatParty;
 import io.kafkaconnect.cinnox.client.model.ChatRecipient;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.bool;
-import static io.kafkaconnect.cinnox.source.records.Schemas.float64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.int64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
-import static io.kafkaconnect.cinnox.source.records.Schemas.timestamp;
+import static io.kafkaconnect.cinnox.records.Schemas.bool;
+import static io.kafkaconnect.cinnox.records.Schemas.float64;
+import static io.kafkaconnect.cinnox.records.Schemas.int64;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
 
 /** Messages of one closed enquiry from Get Enquiry Chat Details; they never change once read. */
 final class EnquiryChatFormat implements ReportFormat<ChatMessage> {

@@ -1,19 +1,19 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.LocationDetail;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.int64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
-import static io.kafkaconnect.cinnox.source.records.Schemas.stringArray;
-import static io.kafkaconnect.cinnox.source.records.Schemas.timestamp;
+import static io.kafkaconnect.cinnox.records.Schemas.int64;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.stringArray;
+import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
 
 /** Enquiries (cases) of Get Enquiry Details; mutable until their status is {@code closed}. */
 final class EnquiryDetailFormat implements ReportFormat<EnquiryDetail> {

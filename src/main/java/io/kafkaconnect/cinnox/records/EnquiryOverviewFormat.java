@@ -1,7 +1,7 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.model.EnquiryOverview;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.float64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.int64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.timestamp;
+import static io.kafkaconnect.cinnox.records.Schemas.float64;
+import static io.kafkaconnect.cinnox.records.Schemas.int64;
+import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
 
 /**
  * Daily enquiry totals of Get Enquiry Overview Matrix (path and fields assumed [A-11], [A-13]), one record

@@ -1,9 +1,9 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
-import io.kafkaconnect.cinnox.source.RecordingUrlMode;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.int64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
-import static io.kafkaconnect.cinnox.source.records.Schemas.timestamp;
+import static io.kafkaconnect.cinnox.records.Schemas.int64;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
 
 /**
  * Recording files of a recorded call or conference (all field names assumed [A-12]). The download URL is a

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.model.CallDetail;
 import io.kafkaconnect.cinnox.client.model.CallLogEntry;
@@ -11,8 +11,8 @@ import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
 import io.kafkaconnect.cinnox.client.model.SmsDetail;
-import io.kafkaconnect.cinnox.source.RecordingUrlMode;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.Report;
 
 import java.util.EnumMap;
 import java.util.Map;

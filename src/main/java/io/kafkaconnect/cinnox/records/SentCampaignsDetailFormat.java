@@ -1,17 +1,17 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.CampaignRecipient;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.kafkaconnect.cinnox.source.records.Schemas.int64;
-import static io.kafkaconnect.cinnox.source.records.Schemas.string;
-import static io.kafkaconnect.cinnox.source.records.Schemas.timestamp;
+import static io.kafkaconnect.cinnox.records.Schemas.int64;
+import static io.kafkaconnect.cinnox.records.Schemas.string;
+import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
 
 /** Per-recipient rows of Get Sent Campaigns Details, keyed by campaign id and recipient. */
 final class SentCampaignsDetailFormat implements ReportFormat<CampaignRecipient> {

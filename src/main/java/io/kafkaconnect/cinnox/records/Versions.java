@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;

@@ -1,14 +1,14 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.report;
 
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.Page;
 import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.TimeWindow;
-import io.kafkaconnect.cinnox.source.records.ReportFormat;
-import io.kafkaconnect.cinnox.source.records.ReportFormats;
+import io.kafkaconnect.cinnox.records.ReportFormat;
+import io.kafkaconnect.cinnox.records.ReportFormats;
 
 /** A report read by time window and offset paging: its API call and its record format. */
-record WindowedReport<T>(ReportFormat<T> format, PageFetch<T> fetch) {
+public record WindowedReport<T>(ReportFormat<T> format, PageFetch<T> fetch) {
 
     /** One page of a windowed report: one request. */
     @FunctionalInterface
@@ -16,11 +16,11 @@ record WindowedReport<T>(ReportFormat<T> format, PageFetch<T> fetch) {
         Page<T> fetch(CinnoxApi api, TimeWindow window, PageRequest page);
     }
 
-    Page<T> page(CinnoxApi api, TimeWindow window, PageRequest page) {
+    public Page<T> page(CinnoxApi api, TimeWindow window, PageRequest page) {
         return fetch.fetch(api, window, page);
     }
 
-    static WindowedReport<?> of(Report report, ReportFormats formats) {
+    public static WindowedReport<?> of(Report report, ReportFormats formats) {
         return switch (report) {
             case ENQUIRY_DETAIL -> new WindowedReport<>(formats.enquiryDetail(), CinnoxApi::enquiryDetails);
             case CALL_DETAIL -> new WindowedReport<>(formats.callDetail(), CinnoxApi::callDetails);

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.schedule;
 
 import java.time.Duration;
 

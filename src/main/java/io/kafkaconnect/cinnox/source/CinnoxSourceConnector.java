@@ -1,10 +1,19 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.metrics.ConnectorMetrics;
+import io.kafkaconnect.cinnox.metrics.PluginGauges;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.webhook.SubscriptionRemoval;
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.work.UnitPlanner;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
-import io.kafkaconnect.cinnox.source.webhook.EventRecords;
-import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
+import io.kafkaconnect.cinnox.webhook.EventRecords;
+import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,21 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.metrics.PluginGauges;
+import io.kafkaconnect.cinnox.metrics.TaskMetrics;
+import io.kafkaconnect.cinnox.metrics.TaskProgress;
+import io.kafkaconnect.cinnox.metrics.TaskStats;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.poll.CountingApi;
+import io.kafkaconnect.cinnox.poll.PollContext;
+import io.kafkaconnect.cinnox.poll.Pollers;
+import io.kafkaconnect.cinnox.poll.RateBudget;
+import io.kafkaconnect.cinnox.poll.RecordMaker;
+import io.kafkaconnect.cinnox.poll.UnitPoller;
+import io.kafkaconnect.cinnox.poll.UnitScheduler;
+import io.kafkaconnect.cinnox.schedule.Sleeper;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
@@ -7,13 +23,13 @@ import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.RateLimitedException;
 import io.kafkaconnect.cinnox.client.RetriableApiException;
 import io.kafkaconnect.cinnox.client.WindowTooWideException;
-import io.kafkaconnect.cinnox.source.records.ConversionIssues;
-import io.kafkaconnect.cinnox.source.records.ReportFormats;
-import io.kafkaconnect.cinnox.source.webhook.EnquiryEventReceiver;
-import io.kafkaconnect.cinnox.source.webhook.EventRecords;
-import io.kafkaconnect.cinnox.source.webhook.PendingEvent;
-import io.kafkaconnect.cinnox.source.webhook.SubscriptionKeeper;
-import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+import io.kafkaconnect.cinnox.records.ReportFormats;
+import io.kafkaconnect.cinnox.webhook.EnquiryEventReceiver;
+import io.kafkaconnect.cinnox.webhook.EventRecords;
+import io.kafkaconnect.cinnox.webhook.PendingEvent;
+import io.kafkaconnect.cinnox.webhook.SubscriptionKeeper;
+import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,7 +249,7 @@ public class CinnoxSourceTask extends SourceTask {
         return pollers;
     }
 
-    TaskStats stats() {
+    public TaskStats stats() {
         return stats;
     }
 

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.webhook;
+package io.kafkaconnect.cinnox.webhook;
 
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.webhook;
+package io.kafkaconnect.cinnox.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;

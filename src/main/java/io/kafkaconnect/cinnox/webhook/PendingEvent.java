@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.webhook;
+package io.kafkaconnect.cinnox.webhook;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.webhook;
+package io.kafkaconnect.cinnox.webhook;
 
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxApiException;

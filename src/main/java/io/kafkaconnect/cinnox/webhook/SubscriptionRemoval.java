@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.webhook;
 
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxApiException;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * webhook.deregister, retrying with backoff until CINNOX confirms, in the background so the connector
  * starts at once.
  */
-final class SubscriptionRemoval implements AutoCloseable {
+public final class SubscriptionRemoval implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionRemoval.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -31,7 +31,7 @@ final class SubscriptionRemoval implements AutoCloseable {
     private Duration retry = FIRST_RETRY;
 
     /** @param url the registered URL if known, sent along because CINNOX requires one; null for none */
-    SubscriptionRemoval(CinnoxApi api, String url) {
+    public SubscriptionRemoval(CinnoxApi api, String url) {
         this.api = api;
         this.url = url == null ? NO_URL : url;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,7 +41,7 @@ final class SubscriptionRemoval implements AutoCloseable {
         });
     }
 
-    void start() {
+    public void start() {
         timer.execute(this::remove);
     }
 

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.webhook;
+package io.kafkaconnect.cinnox.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.work;
 
+import io.kafkaconnect.cinnox.report.Report;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.work;
 
+import io.kafkaconnect.cinnox.report.Report;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 public record WorkUnit(String appId, Report report, Chunk chunk) {
 
     static final String APP = "app";
-    static final String REPORT = "report";
+    public static final String REPORT = "report";
     static final String CHUNK = "chunk";
     private static final Set<String> PARTITION_KEYS = Set.of(APP, REPORT, CHUNK);
     private static final String FIELD_SEPARATOR = "/";

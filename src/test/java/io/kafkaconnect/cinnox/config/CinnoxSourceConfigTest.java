@@ -1,8 +1,9 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.config;
 
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.APP_ID_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.APP_TOKEN_CONFIG;
-import static io.kafkaconnect.cinnox.source.CinnoxSourceConfig.BASE_URL_CONFIG;
+import io.kafkaconnect.cinnox.report.Report;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.APP_ID_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.APP_TOKEN_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.BASE_URL_CONFIG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

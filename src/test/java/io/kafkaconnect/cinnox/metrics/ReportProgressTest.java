@@ -1,5 +1,8 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
+import io.kafkaconnect.cinnox.poll.MainPass;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.TimeRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

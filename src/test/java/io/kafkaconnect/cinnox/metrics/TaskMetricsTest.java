@@ -1,5 +1,9 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.metrics;
 
+import io.kafkaconnect.cinnox.poll.RecordMaker;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.source.CinnoxSourceTask;
+import io.kafkaconnect.cinnox.source.TaskHarness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

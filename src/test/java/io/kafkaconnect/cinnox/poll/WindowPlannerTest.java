@@ -1,5 +1,10 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.work.TimeRange;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,10 +1,10 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.cinnox.client.model.EnquiryOverview;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.report.Report;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
-import io.kafkaconnect.cinnox.source.RecordingUrlMode;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.client.model.CampaignRecipient;
 import io.kafkaconnect.cinnox.client.model.CampaignSummary;
@@ -8,8 +8,8 @@ import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.EnquiryOverview;
 import io.kafkaconnect.cinnox.client.model.SmsDetail;
-import io.kafkaconnect.cinnox.source.RecordingUrlMode;
-import io.kafkaconnect.cinnox.source.Report;
+import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

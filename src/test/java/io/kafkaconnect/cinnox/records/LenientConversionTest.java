@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.cinnox.client.model.CallDetail;
@@ -6,7 +6,7 @@ import io.kafkaconnect.cinnox.client.model.CallLogEntry;
 import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.SmsDetail;
-import io.kafkaconnect.cinnox.source.RecordingUrlMode;
+import io.kafkaconnect.cinnox.config.RecordingUrlMode;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

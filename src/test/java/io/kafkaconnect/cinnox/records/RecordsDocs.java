@@ -1,12 +1,12 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import io.kafkaconnect.cinnox.source.RecordingUrlMode;
-import io.kafkaconnect.cinnox.source.Report;
-import io.kafkaconnect.cinnox.source.webhook.EventRecords;
-import io.kafkaconnect.cinnox.source.webhook.WebhookBody;
+import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.webhook.EventRecords;
+import io.kafkaconnect.cinnox.webhook.WebhookBody;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.source.records;
+package io.kafkaconnect.cinnox.records;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package io.kafkaconnect.cinnox.source;
+package io.kafkaconnect.cinnox.report;
 
+import io.kafkaconnect.cinnox.report.Report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +9,15 @@ import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigException;
 
 /** Kafka's rules for topic names, and the parser of {@code report:topic} override pairs. */
-final class TopicNames {
+public final class TopicNames {
 
     /** Kafka's longest legal topic name. */
-    static final int MAX_LENGTH = 249;
+    public static final int MAX_LENGTH = 249;
 
     /** The longest prefix that still leaves room for every report's name (and "heartbeat"). */
-    static final int MAX_PREFIX_LENGTH = MAX_LENGTH - longestSuffix();
+    public static final int MAX_PREFIX_LENGTH = MAX_LENGTH - longestSuffix();
 
-    static final String LEGAL_CHARACTERS = "letters, digits, '.', '_' and '-'";
+    public static final String LEGAL_CHARACTERS = "letters, digits, '.', '_' and '-'";
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
 
@@ -24,7 +25,7 @@ final class TopicNames {
     }
 
     /** Why {@code name} is not a legal topic name, or empty when it is. */
-    static Optional<String> problem(String name) {
+    public static Optional<String> problem(String name) {
         if (name.isEmpty()) {
             return Optional.of("is empty");
         }
@@ -35,7 +36,7 @@ final class TopicNames {
     }
 
     /** Why {@code prefix} cannot start topic names (it may be empty), or empty when it can. */
-    static Optional<String> prefixProblem(String prefix, int maxLength) {
+    public static Optional<String> prefixProblem(String prefix, int maxLength) {
         if (!LEGAL.matcher(prefix).matches()) {
             return Optional.of("contains characters other than " + LEGAL_CHARACTERS);
         }
@@ -50,7 +51,7 @@ final class TopicNames {
      *
      * @throws ConfigException naming {@code key} and the offending entry
      */
-    static Map<Report, String> parseOverrides(String key, List<String> entries) {
+    public static Map<Report, String> parseOverrides(String key, List<String> entries) {
         Map<Report, String> overrides = new LinkedHashMap<>();
         for (String entry : entries) {
             int colon = entry.indexOf(':');
