@@ -4,7 +4,7 @@ import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
-import io.kafkaconnect.cinnox.records.ReportFormats;
+import io.kafkaconnect.cinnox.report.ReportFormats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

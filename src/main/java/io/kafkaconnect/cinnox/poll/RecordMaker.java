@@ -7,7 +7,7 @@ import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.records.ConversionIssues;
 import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
-import io.kafkaconnect.cinnox.records.ReportFormat;
+import io.kafkaconnect.cinnox.report.ReportFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;

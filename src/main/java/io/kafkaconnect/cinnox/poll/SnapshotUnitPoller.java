@@ -10,7 +10,7 @@ import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.model.ChannelDetail;
 import io.kafkaconnect.cinnox.client.model.ChannelType;
 import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
-import io.kafkaconnect.cinnox.records.ReportFormat;
+import io.kafkaconnect.cinnox.report.ReportFormat;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.connect.source.SourceRecord;

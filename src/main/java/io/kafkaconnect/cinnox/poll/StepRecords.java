@@ -2,7 +2,7 @@ package io.kafkaconnect.cinnox.poll;
 
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.work.WorkUnit;
-import io.kafkaconnect.cinnox.records.ReportFormat;
+import io.kafkaconnect.cinnox.report.ReportFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

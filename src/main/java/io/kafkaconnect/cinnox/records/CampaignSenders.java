@@ -7,12 +7,12 @@ import org.apache.kafka.connect.data.Struct;
 import static io.kafkaconnect.cinnox.records.Schemas.string;
 
 /** The {@code sender} struct shared by both sent-campaign reports, named after the report that holds it. */
-final class CampaignSenders {
+public final class CampaignSenders {
 
     private CampaignSenders() {
     }
 
-    static Schema schema(String parentType) {
+    public static Schema schema(String parentType) {
         return Schemas.struct(parentType + ".Sender", "Who sent the campaign.").optional()
                 .field("phone", string("Sending number: virtual number, service number or alphanumeric sender id "
                         + "for SMS; the channel's number for WhatsApp."))
@@ -22,7 +22,7 @@ final class CampaignSenders {
                 .build();
     }
 
-    static Struct toStruct(Schema schema, CampaignSender sender, String path, Conversion c) {
+    public static Struct toStruct(Schema schema, CampaignSender sender, String path, Conversion c) {
         c.unknown(path, sender.extra());
         return new Struct(schema)
                 .put("phone", sender.phone())

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  * The state of converting one record: the raw text of values that did not convert and the unknown fields
  * met at any depth, both created only when needed. Paths are built only when something is recorded.
  */
-final class Conversion {
+public final class Conversion {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +26,7 @@ final class Conversion {
     private Map<String, String> rawValues;
     private Map<String, Object> unknownFields;
 
-    Conversion(ConversionIssues issues) {
+    public Conversion(ConversionIssues issues) {
         this.issues = issues;
     }
 
@@ -34,7 +34,7 @@ final class Conversion {
      * Converts an RFC 3339 text to a {@code Timestamp} value. Null or blank text means absent; any other
      * text that does not parse is kept in {@code rawValues} under its path and counted.
      */
-    Date timestamp(String prefix, String field, String text) {
+    public Date timestamp(String prefix, String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -48,11 +48,11 @@ final class Conversion {
     }
 
     /** Records a value that could not be converted and must not be kept (e.g. a secret URL). */
-    void unusableUrl() {
+    public void unusableUrl() {
         issues.unusableUrl();
     }
 
-    void raw(String path, String text) {
+    public void raw(String path, String text) {
         if (rawValues == null) {
             rawValues = new LinkedHashMap<>();
         }
@@ -60,7 +60,7 @@ final class Conversion {
     }
 
     /** Keeps the fields of one (possibly nested) object that its schema does not know. */
-    void unknown(String prefix, Map<String, Object> extra) {
+    public void unknown(String prefix, Map<String, Object> extra) {
         if (extra == null || extra.isEmpty()) {
             return;
         }
@@ -73,12 +73,12 @@ final class Conversion {
     }
 
     /** Converts a nested object, or returns null when the API sent none. */
-    <M> Struct nested(String prefix, String field, M model, BiFunction<M, String, Struct> converter) {
+    public <M> Struct nested(String prefix, String field, M model, BiFunction<M, String, Struct> converter) {
         return model == null ? null : converter.apply(model, path(prefix, field));
     }
 
     /** Converts an array of objects; null elements are dropped, indices in paths stay the API's. */
-    <M> List<Struct> list(String prefix, String field, List<M> models, BiFunction<M, String, Struct> converter) {
+    public <M> List<Struct> list(String prefix, String field, List<M> models, BiFunction<M, String, Struct> converter) {
         if (models == null) {
             return null;
         }
@@ -94,7 +94,7 @@ final class Conversion {
     }
 
     /** Puts {@code unknownFields} and {@code rawValues} into a top-level value struct. */
-    Struct finish(Struct value) {
+    public Struct finish(Struct value) {
         if (unknownFields != null) {
             issues.unknownFields(unknownFields.size());
             value.put(Schemas.UNKNOWN_FIELDS, toJson(unknownFields));
@@ -105,7 +105,7 @@ final class Conversion {
         return value;
     }
 
-    static List<String> strings(List<String> values) {
+    public static List<String> strings(List<String> values) {
         if (values == null) {
             return null;
         }
@@ -117,7 +117,7 @@ final class Conversion {
         return kept;
     }
 
-    static String path(String prefix, String field) {
+    public static String path(String prefix, String field) {
         return prefix.isEmpty() ? field : prefix + "." + field;
     }
 

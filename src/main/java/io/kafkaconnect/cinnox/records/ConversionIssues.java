@@ -38,16 +38,16 @@ public final class ConversionIssues {
         return unparsedTimestamps.sum() + unusableUrls.sum();
     }
 
-    void unparsedTimestamp() {
+    public void unparsedTimestamp() {
         unparsedTimestamps.increment();
     }
 
-    void unknownFields(int count) {
+    public void unknownFields(int count) {
         unknownFields.add(count);
         recordsWithUnknownFields.increment();
     }
 
-    void unusableUrl() {
+    public void unusableUrl() {
         unusableUrls.increment();
     }
 

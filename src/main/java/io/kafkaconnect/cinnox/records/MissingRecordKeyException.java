@@ -30,7 +30,7 @@ public class MissingRecordKeyException extends DataException {
     }
 
     /** Returns {@code value}, or throws when it is null or blank. */
-    static String require(Report report, String field, String value) {
+    public static String require(Report report, String field, String value) {
         if (value == null || value.isBlank()) {
             throw new MissingRecordKeyException(report, field);
         }

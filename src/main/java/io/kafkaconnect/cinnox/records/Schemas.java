@@ -9,7 +9,7 @@ import org.apache.kafka.connect.data.Timestamp;
  * unless it is a key field, documented, timestamps as the {@code Timestamp} logical type, all integers as
  * INT64 and all fractional numbers as FLOAT64.
  */
-final class Schemas {
+public final class Schemas {
 
     static final String NAMESPACE = "io.kafkaconnect.cinnox.";
     static final int VERSION = 1;
@@ -33,50 +33,50 @@ final class Schemas {
     }
 
     /** A top-level value struct named {@code io.kafkaconnect.cinnox.<type>}; finish it with {@link #value}. */
-    static SchemaBuilder struct(String type, String doc) {
+    public static SchemaBuilder struct(String type, String doc) {
         return SchemaBuilder.struct().name(NAMESPACE + type).version(VERSION).doc(doc);
     }
 
     /** Adds {@code unknownFields} and {@code rawValues} and builds a top-level value schema. */
-    static Schema value(SchemaBuilder builder) {
+    public static Schema value(SchemaBuilder builder) {
         return builder.field(UNKNOWN_FIELDS, UNKNOWN_FIELDS_SCHEMA).field(RAW_VALUES, RAW_VALUES_SCHEMA).build();
     }
 
-    static Schema key(String doc) {
+    public static Schema key(String doc) {
         return SchemaBuilder.string().doc(doc).build();
     }
 
-    static Schema string(String doc) {
+    public static Schema string(String doc) {
         return SchemaBuilder.string().optional().doc(doc).build();
     }
 
-    static Schema int64(String doc) {
+    public static Schema int64(String doc) {
         return SchemaBuilder.int64().optional().doc(doc).build();
     }
 
-    static Schema float64(String doc) {
+    public static Schema float64(String doc) {
         return SchemaBuilder.float64().optional().doc(doc).build();
     }
 
-    static Schema bool(String doc) {
+    public static Schema bool(String doc) {
         return SchemaBuilder.bool().optional().doc(doc).build();
     }
 
     /** An RFC 3339 field of the API, kept at millisecond precision. */
-    static Schema timestamp(String doc) {
+    public static Schema timestamp(String doc) {
         return Timestamp.builder().optional().doc(doc).build();
     }
 
-    static Schema stringArray(String doc) {
+    public static Schema stringArray(String doc) {
         return SchemaBuilder.array(Schema.STRING_SCHEMA).optional().doc(doc).build();
     }
 
     /** An optional array of required elements: null entries the API might send are dropped. */
-    static Schema array(Schema element, String doc) {
+    public static Schema array(Schema element, String doc) {
         return SchemaBuilder.array(element).optional().doc(doc).build();
     }
 
-    static Long int64(Integer value) {
+    public static Long int64(Integer value) {
         return value == null ? null : value.longValue();
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.ReportFormat;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import org.apache.kafka.connect.data.Field;
@@ -11,10 +12,10 @@ import java.util.Date;
 import java.util.Map;
 
 /** Builds the version texts of {@link ReportFormat#version}: readable joins, or a hash of a whole struct. */
-final class Versions {
+public final class Versions {
 
     /** The version of records that never change after the API first returns them. */
-    static final String IMMUTABLE = "1";
+    public static final String IMMUTABLE = "1";
 
     private static final char SEPARATOR = '|';
 
@@ -22,7 +23,7 @@ final class Versions {
     }
 
     /** Joins the parts with {@code |}; null parts become empty, lists are joined with commas. */
-    static String join(Object... parts) {
+    public static String join(Object... parts) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
@@ -42,7 +43,7 @@ final class Versions {
     }
 
     /** A 128-bit hash (hex) of every value of the struct, nested ones included, in schema order. */
-    static String hash(Struct struct) {
+    public static String hash(Struct struct) {
         Hasher hasher = Hashing.murmur3_128().newHasher();
         feed(hasher, struct);
         return hasher.hash().toString();

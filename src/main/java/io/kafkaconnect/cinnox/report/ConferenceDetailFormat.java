@@ -1,5 +1,10 @@
-package io.kafkaconnect.cinnox.records;
+package io.kafkaconnect.cinnox.report;
 
+import io.kafkaconnect.cinnox.records.Conversion;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.records.Schemas;
+import io.kafkaconnect.cinnox.records.Versions;
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
 import io.kafkaconnect.cinnox.client.model.ConferenceInfo;
@@ -7,7 +12,7 @@ import io.kafkaconnect.cinnox.client.model.ConferenceLeg;
 import io.kafkaconnect.cinnox.client.model.ConferenceLegContent;
 import io.kafkaconnect.cinnox.client.model.ConferenceParticipant;
 import io.kafkaconnect.cinnox.client.model.LegParty;
-import io.kafkaconnect.cinnox.report.Report;
+
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 

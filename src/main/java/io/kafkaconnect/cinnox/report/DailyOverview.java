@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.records;
+package io.kafkaconnect.cinnox.report;
 
 import io.kafkaconnect.cinnox.client.model.EnquiryOverview;
 

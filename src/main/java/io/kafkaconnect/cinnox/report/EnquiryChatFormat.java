@@ -1,12 +1,17 @@
-package io.kafkaconnect.cinnox.records;
+package io.kafkaconnect.cinnox.report;
 
+import io.kafkaconnect.cinnox.records.Conversion;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.records.Schemas;
+import io.kafkaconnect.cinnox.records.Versions;
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.ChatBody;
 import io.kafkaconnect.cinnox.client.model.ChatContent;
 import io.kafkaconnect.cinnox.client.model.ChatMessage;
 import io.kafkaconnect.cinnox.client.model.ChatParty;
 import io.kafkaconnect.cinnox.client.model.ChatRecipient;
-import io.kafkaconnect.cinnox.report.Report;
+
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 

@@ -1,9 +1,14 @@
-package io.kafkaconnect.cinnox.records;
+package io.kafkaconnect.cinnox.report;
 
+import io.kafkaconnect.cinnox.records.Conversion;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.records.Schemas;
+import io.kafkaconnect.cinnox.records.Versions;
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
 import io.kafkaconnect.cinnox.config.RecordingUrlMode;
-import io.kafkaconnect.cinnox.report.Report;
+
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
@@ -21,7 +26,7 @@ import static io.kafkaconnect.cinnox.records.Schemas.timestamp;
  * Recording files of a recorded call or conference (all field names assumed [A-12]). The download URL is a
  * bearer secret, so the {@link RecordingUrlMode} decides what of it reaches the topic.
  */
-final class RecordingFileFormat implements ReportFormat<RecordingFile> {
+public final class RecordingFileFormat implements ReportFormat<RecordingFile> {
 
     static final Schema SCHEMA = Schemas.value(Schemas.struct("RecordingFile",
                     "One recording file of a recorded call or conference from the CINNOX recording-file endpoint "
@@ -42,7 +47,7 @@ final class RecordingFileFormat implements ReportFormat<RecordingFile> {
 
     private final RecordingUrlMode urlMode;
 
-    RecordingFileFormat(RecordingUrlMode urlMode) {
+    public RecordingFileFormat(RecordingUrlMode urlMode) {
         this.urlMode = Objects.requireNonNull(urlMode, "urlMode");
     }
 
@@ -114,7 +119,7 @@ final class RecordingFileFormat implements ReportFormat<RecordingFile> {
     }
 
     /** scheme://host[:port]/path of an absolute URL, or null when the text is not one. */
-    static String redact(String url) {
+    public static String redact(String url) {
         try {
             URI uri = new URI(url.strip());
             if (uri.getScheme() == null || uri.getHost() == null) {

@@ -1,6 +1,7 @@
-package io.kafkaconnect.cinnox.records;
+package io.kafkaconnect.cinnox.report;
 
-import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 

@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.records;
+package io.kafkaconnect.cinnox.report;
 
 import io.kafkaconnect.cinnox.client.model.CallDetail;
 import io.kafkaconnect.cinnox.client.model.CallLogEntry;
@@ -12,7 +12,7 @@ import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
 import io.kafkaconnect.cinnox.client.model.SmsDetail;
 import io.kafkaconnect.cinnox.config.RecordingUrlMode;
-import io.kafkaconnect.cinnox.report.Report;
+
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,8 +1,13 @@
-package io.kafkaconnect.cinnox.records;
+package io.kafkaconnect.cinnox.report;
 
+import io.kafkaconnect.cinnox.records.Conversion;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.records.Schemas;
+import io.kafkaconnect.cinnox.records.Versions;
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.SmsDetail;
-import io.kafkaconnect.cinnox.report.Report;
+
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 

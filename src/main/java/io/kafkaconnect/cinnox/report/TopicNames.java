@@ -1,6 +1,6 @@
 package io.kafkaconnect.cinnox.report;
 
-import io.kafkaconnect.cinnox.report.Report;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,6 @@ import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.Page;
 import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.TimeWindow;
-import io.kafkaconnect.cinnox.records.ReportFormat;
-import io.kafkaconnect.cinnox.records.ReportFormats;
 
 /** A report read by time window and offset paging: its API call and its record format. */
 public record WindowedReport<T>(ReportFormat<T> format, PageFetch<T> fetch) {

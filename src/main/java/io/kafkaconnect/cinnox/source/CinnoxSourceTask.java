@@ -24,7 +24,7 @@ import io.kafkaconnect.cinnox.client.RateLimitedException;
 import io.kafkaconnect.cinnox.client.RetriableApiException;
 import io.kafkaconnect.cinnox.client.WindowTooWideException;
 import io.kafkaconnect.cinnox.records.ConversionIssues;
-import io.kafkaconnect.cinnox.records.ReportFormats;
+import io.kafkaconnect.cinnox.report.ReportFormats;
 import io.kafkaconnect.cinnox.webhook.EnquiryEventReceiver;
 import io.kafkaconnect.cinnox.webhook.EventRecords;
 import io.kafkaconnect.cinnox.webhook.PendingEvent;

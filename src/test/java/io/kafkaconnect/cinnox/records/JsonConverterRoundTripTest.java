@@ -1,5 +1,7 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.ReportFormat;
+import io.kafkaconnect.cinnox.report.ReportFormats;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.config.RecordingUrlMode;

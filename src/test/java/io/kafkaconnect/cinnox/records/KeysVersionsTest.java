@@ -1,5 +1,8 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.DailyOverview;
+import io.kafkaconnect.cinnox.report.ReportFormat;
+import io.kafkaconnect.cinnox.report.ReportFormats;
 import io.kafkaconnect.cinnox.client.model.CampaignRecipient;
 import io.kafkaconnect.cinnox.client.model.CampaignSummary;
 import io.kafkaconnect.cinnox.client.model.ChannelDetail;

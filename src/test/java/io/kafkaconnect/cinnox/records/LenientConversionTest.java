@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.ReportFormats;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.cinnox.client.model.CallDetail;
 import io.kafkaconnect.cinnox.client.model.CallLogEntry;

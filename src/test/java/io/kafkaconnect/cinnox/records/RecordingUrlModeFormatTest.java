@@ -1,5 +1,7 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.RecordingFileFormat;
+import io.kafkaconnect.cinnox.report.ReportFormats;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
 import io.kafkaconnect.cinnox.config.RecordingUrlMode;
 import org.apache.kafka.connect.data.Struct;

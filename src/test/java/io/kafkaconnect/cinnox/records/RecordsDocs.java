@@ -1,5 +1,7 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.ReportFormat;
+import io.kafkaconnect.cinnox.report.ReportFormats;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
