@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.config;
 
+import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import io.kafkaconnect.cinnox.report.TopicNames;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.client.AppToken;

@@ -1,52 +1,37 @@
 package io.kafkaconnect.cinnox.offset;
 
+import io.kafkaconnect.cinnox.report.ChildLink;
+import io.kafkaconnect.cinnox.report.Report;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One piece of child work found in a parent page: the chat of a closed enquiry, the recordings of a
- * recorded call or conference, or the recipients of a sent campaign updated since a given time. Its text
- * form is what the cursor keeps in its pending list.
+ * One piece of child work found in a parent page: the child work a record of {@code parent} leads to
+ * (see {@link Report#childLink()}). Its text form is what the cursor keeps in its pending list.
  *
- * @param sinceMs for campaigns, only recipients updated after this time (epoch ms) are emitted; 0 = all
+ * @param parent the report whose record led to this work; it has a child link
+ * @param sinceMs for links that carry it (campaigns), only child records updated after this time (epoch ms)
+ *                are emitted; 0 = all
  */
-public record ChildRef(Kind kind, String id, long sinceMs) {
-
-    public enum Kind {
-        CHAT("chat"), CALL_RECORDINGS("call"), CONFERENCE_RECORDINGS("conference"), CAMPAIGN_RECIPIENTS("campaign");
-
-        private final String prefix;
-
-        Kind(String prefix) {
-            this.prefix = prefix;
-        }
-    }
+public record ChildRef(Report parent, String id, long sinceMs) {
 
     public ChildRef {
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(parent, "parent");
+        if (parent.childLink().isEmpty()) {
+            throw new IllegalArgumentException(parent + " records lead to no child work");
+        }
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("A child reference needs an id");
         }
     }
 
-    public static ChildRef chat(String enquiryId) {
-        return new ChildRef(Kind.CHAT, enquiryId, 0);
+    public ChildLink<?, ?> link() {
+        return parent.childLink().orElseThrow();
     }
 
-    public static ChildRef callRecordings(String callId) {
-        return new ChildRef(Kind.CALL_RECORDINGS, callId, 0);
-    }
-
-    public static ChildRef conferenceRecordings(String conferenceId) {
-        return new ChildRef(Kind.CONFERENCE_RECORDINGS, conferenceId, 0);
-    }
-
-    public static ChildRef campaignRecipients(String historyId, long sinceMs) {
-        return new ChildRef(Kind.CAMPAIGN_RECIPIENTS, historyId, sinceMs);
-    }
-
-    /** {@code chat:<id>}, {@code call:<id>}, {@code conference:<id>} or {@code campaign:<id>@<sinceMs>}. */
+    /** {@code <prefix>:<id>}, e.g. {@code chat:<id>}, or {@code campaign:<id>@<sinceMs>} for links with a time. */
     public String encode() {
-        return kind.prefix + ":" + id + (kind == Kind.CAMPAIGN_RECIPIENTS ? "@" + sinceMs : "");
+        return link().prefix() + ":" + id + (link().since() ? "@" + sinceMs : "");
     }
 
     public static ChildRef decode(String text) {
@@ -54,21 +39,22 @@ public record ChildRef(Kind kind, String id, long sinceMs) {
         if (colon > 0) {
             String prefix = text.substring(0, colon);
             String rest = text.substring(colon + 1);
-            for (Kind kind : Kind.values()) {
-                if (kind.prefix.equals(prefix)) {
-                    return kind == Kind.CAMPAIGN_RECIPIENTS ? decodeCampaign(rest) : new ChildRef(kind, rest, 0);
+            for (Report parent : Report.values()) {
+                if (parent.childLink().filter(link -> link.prefix().equals(prefix)).isPresent()) {
+                    return parent.childLink().get().since() ? decodeSince(parent, rest) : new ChildRef(parent, rest, 0);
                 }
             }
         }
-        throw new IllegalArgumentException("Invalid child reference '" + text + "' in a source offset");
+        throw new IllegalArgumentException("Invalid child reference '" + text + "' in a source offset; known kinds: "
+                + Arrays.stream(Report.values()).flatMap(r -> r.childLink().stream()).map(ChildLink::prefix).toList());
     }
 
-    private static ChildRef decodeCampaign(String rest) {
+    private static ChildRef decodeSince(Report parent, String rest) {
         int at = rest.lastIndexOf('@');
         if (at < 0) {
-            return campaignRecipients(rest, 0);
+            return new ChildRef(parent, rest, 0);
         }
-        return campaignRecipients(rest.substring(0, at), Long.parseLong(rest.substring(at + 1)));
+        return new ChildRef(parent, rest.substring(0, at), Long.parseLong(rest.substring(at + 1)));
     }
 
     @Override

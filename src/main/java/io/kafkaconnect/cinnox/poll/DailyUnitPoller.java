@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.offset.TrackedVersion;
 import io.kafkaconnect.cinnox.offset.TrackedVersions;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
@@ -37,7 +38,7 @@ final class DailyUnitPoller implements UnitPoller {
         this.range = TimeRange.of(unit, ctx.historyStart());
         this.ctx = ctx;
         this.days = WindowPlanner.daily(ctx.settle());
-        this.format = ctx.formats().enquiryOverview();
+        this.format = ctx.formats().of(Report.ENQUIRY_OVERVIEW, DailyOverview.class);
         this.heartbeats = ctx.heartbeats();
         this.sweeps = new Sweeps(ctx.lookback(), ctx.sweepInterval(), ctx.clock().instant());
         this.cursor = cursor;

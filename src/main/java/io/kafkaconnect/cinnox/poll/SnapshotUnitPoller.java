@@ -94,7 +94,7 @@ final class SnapshotUnitPoller implements UnitPoller {
             return commit(new StepRecords(), before, after);
         }
         StepRecords out = new StepRecords();
-        UnitCursor after = emitChanged(out, ctx.formats().channelType(), types, before, now);
+        UnitCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_LIST, ChannelType.class), types, before, now);
         return commit(out, before, after.snapshotTaken(now));
     }
 
@@ -112,7 +112,7 @@ final class SnapshotUnitPoller implements UnitPoller {
             return commit(new StepRecords(), before, finishType(before, now));
         }
         StepRecords out = new StepRecords();
-        UnitCursor after = emitChanged(out, ctx.formats().channelTypeDetail(), page.records(), before, now);
+        UnitCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_DETAIL, ChannelDetail.class), page.records(), before, now);
         after = page.isLast() ? finishType(after, now) : after.childPageRead(page.size());
         return commit(out, before, after);
     }

@@ -242,7 +242,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
             return after;
         }
         String id = key.get();
-        ctx.children().childOf(model, previousEmitMs).ifPresent(child -> children.add(child.encode()));
+        ctx.children().childOf(unit.report(), model, previousEmitMs).ifPresent(child -> children.add(child.encode()));
         Optional<Instant> windowTime = report.format().eventTime(model);
         boolean mayChange = !report.format().isFinal(model) && !ctx.lookback().isZero() && windowTime.isPresent()
                 && windowTime.get().isAfter(now.minus(ctx.lookback()));

@@ -7,7 +7,6 @@ import io.kafkaconnect.cinnox.records.Schemas;
 import io.kafkaconnect.cinnox.records.Versions;
 import io.kafkaconnect.cinnox.client.ApiTimestamps;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
-import io.kafkaconnect.cinnox.config.RecordingUrlMode;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;

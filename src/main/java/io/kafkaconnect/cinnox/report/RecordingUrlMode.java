@@ -1,4 +1,4 @@
-package io.kafkaconnect.cinnox.config;
+package io.kafkaconnect.cinnox.report;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,19 +1,5 @@
 package io.kafkaconnect.cinnox.report;
 
-import io.kafkaconnect.cinnox.client.model.CallDetail;
-import io.kafkaconnect.cinnox.client.model.CallLogEntry;
-import io.kafkaconnect.cinnox.client.model.CampaignRecipient;
-import io.kafkaconnect.cinnox.client.model.CampaignSummary;
-import io.kafkaconnect.cinnox.client.model.ChannelDetail;
-import io.kafkaconnect.cinnox.client.model.ChannelType;
-import io.kafkaconnect.cinnox.client.model.ChatMessage;
-import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
-import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
-import io.kafkaconnect.cinnox.client.model.RecordingFile;
-import io.kafkaconnect.cinnox.client.model.SmsDetail;
-import io.kafkaconnect.cinnox.config.RecordingUrlMode;
-
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,26 +10,11 @@ import java.util.Objects;
  */
 public final class ReportFormats {
 
-    private final EnquiryDetailFormat enquiryDetail = new EnquiryDetailFormat();
-    private final EnquiryChatFormat enquiryChat = new EnquiryChatFormat();
-    private final CallDetailFormat callDetail = new CallDetailFormat();
-    private final CallLogFormat callLog = new CallLogFormat();
-    private final ConferenceDetailFormat conferenceDetail = new ConferenceDetailFormat();
-    private final RecordingFileFormat recordingFile;
-    private final SmsDetailFormat smsDetail = new SmsDetailFormat();
-    private final EnquiryOverviewFormat enquiryOverview = new EnquiryOverviewFormat();
-    private final ChannelTypeFormat channelType = new ChannelTypeFormat();
-    private final ChannelTypeDetailFormat channelTypeDetail = new ChannelTypeDetailFormat();
-    private final SentCampaignsSummaryFormat sentCampaignsSummary = new SentCampaignsSummaryFormat();
-    private final SentCampaignsDetailFormat sentCampaignsDetail = new SentCampaignsDetailFormat();
     private final Map<Report, ReportFormat<?>> byReport = new EnumMap<>(Report.class);
 
     private ReportFormats(RecordingUrlMode recordingUrlMode) {
-        recordingFile = new RecordingFileFormat(recordingUrlMode);
-        for (ReportFormat<?> format : new ReportFormat<?>[] {enquiryDetail, enquiryChat, callDetail, callLog,
-                conferenceDetail, recordingFile, smsDetail, enquiryOverview, channelType, channelTypeDetail,
-                sentCampaignsSummary, sentCampaignsDetail}) {
-            byReport.put(format.report(), format);
+        for (Report report : Report.values()) {
+            byReport.put(report, report.newFormat(recordingUrlMode));
         }
     }
 
@@ -69,54 +40,5 @@ public final class ReportFormats {
                     + ", not " + modelType.getSimpleName());
         }
         return (ReportFormat<T>) format;
-    }
-
-    public ReportFormat<EnquiryDetail> enquiryDetail() {
-        return enquiryDetail;
-    }
-
-    public ReportFormat<ChatMessage> enquiryChat() {
-        return enquiryChat;
-    }
-
-    public ReportFormat<CallDetail> callDetail() {
-        return callDetail;
-    }
-
-    public ReportFormat<CallLogEntry> callLog() {
-        return callLog;
-    }
-
-    public ReportFormat<ConferenceDetail> conferenceDetail() {
-        return conferenceDetail;
-    }
-
-    public ReportFormat<RecordingFile> recordingFile() {
-        return recordingFile;
-    }
-
-    public ReportFormat<SmsDetail> smsDetail() {
-        return smsDetail;
-    }
-
-    /** Keyed by day: see {@link DailyOverview}. */
-    public ReportFormat<DailyOverview> enquiryOverview() {
-        return enquiryOverview;
-    }
-
-    public ReportFormat<ChannelType> channelType() {
-        return channelType;
-    }
-
-    public ReportFormat<ChannelDetail> channelTypeDetail() {
-        return channelTypeDetail;
-    }
-
-    public ReportFormat<CampaignSummary> sentCampaignsSummary() {
-        return sentCampaignsSummary;
-    }
-
-    public ReportFormat<CampaignRecipient> sentCampaignsDetail() {
-        return sentCampaignsDetail;
     }
 }

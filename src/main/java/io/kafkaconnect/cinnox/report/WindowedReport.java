@@ -10,7 +10,7 @@ public record WindowedReport<T>(ReportFormat<T> format, PageFetch<T> fetch) {
 
     /** One page of a windowed report: one request. */
     @FunctionalInterface
-    interface PageFetch<T> {
+    public interface PageFetch<T> {
         Page<T> fetch(CinnoxApi api, TimeWindow window, PageRequest page);
     }
 
@@ -18,16 +18,18 @@ public record WindowedReport<T>(ReportFormat<T> format, PageFetch<T> fetch) {
         return fetch.fetch(api, window, page);
     }
 
+    /** The windowed report {@code report}, with its format from {@code formats}. */
     public static WindowedReport<?> of(Report report, ReportFormats formats) {
-        return switch (report) {
-            case ENQUIRY_DETAIL -> new WindowedReport<>(formats.enquiryDetail(), CinnoxApi::enquiryDetails);
-            case CALL_DETAIL -> new WindowedReport<>(formats.callDetail(), CinnoxApi::callDetails);
-            case CALL_LOG -> new WindowedReport<>(formats.callLog(), CinnoxApi::callLogs);
-            case CONFERENCE_DETAIL -> new WindowedReport<>(formats.conferenceDetail(), CinnoxApi::conferenceDetails);
-            case SMS_DETAIL -> new WindowedReport<>(formats.smsDetail(), CinnoxApi::smsDetails);
-            case SENT_CAMPAIGNS_SUMMARY ->
-                    new WindowedReport<>(formats.sentCampaignsSummary(), CinnoxApi::sentCampaignsSummary);
-            default -> throw new IllegalArgumentException(report + " is not read by time window");
-        };
+        return typed(report.pageFetch(), formats.of(report));
+    }
+
+    /** Types a page call where {@link Report} names it (a method reference keeps its model type here). */
+    static <T> PageFetch<T> call(PageFetch<T> fetch) {
+        return fetch;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> WindowedReport<T> typed(PageFetch<T> fetch, ReportFormat<?> format) {
+        return new WindowedReport<>((ReportFormat<T>) format, fetch);
     }
 }

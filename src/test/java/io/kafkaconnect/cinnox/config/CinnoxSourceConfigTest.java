@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.config;
 
+import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import io.kafkaconnect.cinnox.report.Report;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.APP_ID_CONFIG;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.APP_TOKEN_CONFIG;

@@ -4,7 +4,7 @@ import io.kafkaconnect.cinnox.report.ReportFormat;
 import io.kafkaconnect.cinnox.report.ReportFormats;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
-import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
@@ -58,7 +58,7 @@ class JsonConverterRoundTripTest {
         EnquiryDetail enquiry = Fixtures.parse("{\"id\":\"e1\",\"createdAt\":\"nope\",\"visitorName\":\"林小姐 🌸\","
                 + "\"locationDetail\":{\"city\":\"台北\",\"zip\":100},\"labelIDs\":[\"a\"],\"mood\":\"😊\"}",
                 EnquiryDetail.class);
-        Struct struct = FORMATS.enquiryDetail().toStruct(enquiry, new ConversionIssues());
+        Struct struct = FORMATS.of(Report.ENQUIRY_DETAIL, EnquiryDetail.class).toStruct(enquiry, new ConversionIssues());
 
         JsonConverter withSchemas = converter(true);
         assertEquals(struct, withSchemas.toConnectData(TOPIC, withSchemas.fromConnectData(TOPIC, struct.schema(), struct)).value());

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.report.ReportFormats;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.cinnox.client.model.CallDetail;
@@ -7,7 +8,7 @@ import io.kafkaconnect.cinnox.client.model.CallLogEntry;
 import io.kafkaconnect.cinnox.client.model.ConferenceDetail;
 import io.kafkaconnect.cinnox.client.model.EnquiryDetail;
 import io.kafkaconnect.cinnox.client.model.SmsDetail;
-import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,7 +71,7 @@ class LenientConversionTest {
         ConferenceDetail conference = Fixtures.parse("{\"conferenceID\":\"c1\",\"createdAt\":\"soon\","
                 + "\"callConferenceList\":[null,{\"hid\":\"l1\",\"content\":{\"callStartTime\":\"03:00\","
                 + "\"callEndTime\":\"2023-11-07T03:19:55.004+08:00\"}}]}", ConferenceDetail.class);
-        Struct struct = formats.conferenceDetail().toStruct(conference, issues);
+        Struct struct = formats.of(Report.CONFERENCE_DETAIL, ConferenceDetail.class).toStruct(conference, issues);
         struct.validate();
         assertEquals(Map.of("createdAt", "soon", "callConferenceList[1].content.callStartTime", "03:00"),
                 struct.getMap("rawValues"));
@@ -85,7 +86,7 @@ class LenientConversionTest {
         EnquiryDetail enquiry = Fixtures.parse("{\"id\":\"e1\",\"status\":\"closed\",\"sentiment\":{\"score\":0.8},"
                 + "\"tags\":[\"a\",\"b\"],\"locationDetail\":{\"city\":\"Taipei\",\"postalCode\":\"100\"},"
                 + "\"priority\":3}", EnquiryDetail.class);
-        Struct struct = formats.enquiryDetail().toStruct(enquiry, issues);
+        Struct struct = formats.of(Report.ENQUIRY_DETAIL, EnquiryDetail.class).toStruct(enquiry, issues);
         struct.validate();
         assertEquals("Taipei", struct.getStruct("locationDetail").getString("city"));
         JsonNode unknown = Fixtures.MAPPER.readTree(struct.getString("unknownFields"));
@@ -100,7 +101,7 @@ class LenientConversionTest {
         ConferenceDetail conference = Fixtures.parse("{\"conferenceID\":\"c1\",\"conferenceDetail\":{\"participants\":"
                 + "[{\"eid\":\"s1\"},{\"eid\":\"s2\",\"muted\":true}]},\"callConferenceList\":[{\"content\":"
                 + "{\"from\":{\"eid\":\"s1\",\"number\":\"+852\"}}}]}", ConferenceDetail.class);
-        Struct struct = formats.conferenceDetail().toStruct(conference, issues);
+        Struct struct = formats.of(Report.CONFERENCE_DETAIL, ConferenceDetail.class).toStruct(conference, issues);
         struct.validate();
         assertEquals(Fixtures.MAPPER.readTree("{\"conferenceDetail.participants[1].muted\":true,"
                         + "\"callConferenceList[0].content.from.number\":\"+852\"}"),
@@ -111,31 +112,31 @@ class LenientConversionTest {
     void phoneNumbersSentAsJsonNumbersStayDigits() {
         SmsDetail sms = Fixtures.parse("{\"id\":\"s1\",\"sender\":85230018888,\"recipient\":886912345678,"
                 + "\"segmentCount\":3}", SmsDetail.class);
-        Struct struct = formats.smsDetail().toStruct(sms, issues);
+        Struct struct = formats.of(Report.SMS_DETAIL, SmsDetail.class).toStruct(sms, issues);
         struct.validate();
         assertEquals("85230018888", struct.getString("sender"));
         assertEquals("886912345678", struct.getString("recipient"));
         assertEquals(3L, struct.getInt64("segmentCount"));
         CallLogEntry log = Fixtures.parse("{\"hid\":\"h1\",\"virtualNumber\":85230018888,"
                 + "\"callerInfo\":{\"phoneNumber\":6591234567}}", CallLogEntry.class);
-        Struct logStruct = formats.callLog().toStruct(log, issues);
+        Struct logStruct = formats.of(Report.CALL_LOG, CallLogEntry.class).toStruct(log, issues);
         assertEquals("85230018888", logStruct.getString("virtualNumber"));
         assertEquals("6591234567", logStruct.getStruct("callerInfo").getString("phoneNumber"));
     }
 
     @Test
     void recordWithOnlyItsKeyIsValid() {
-        Struct struct = formats.callDetail().toStruct(Fixtures.parse("{\"id\":\"c1\"}", CallDetail.class), issues);
+        Struct struct = formats.of(Report.CALL_DETAIL, CallDetail.class).toStruct(Fixtures.parse("{\"id\":\"c1\"}", CallDetail.class), issues);
         struct.validate();
         assertEquals("c1", struct.getString("id"));
         assertNull(struct.get("callDate"));
         assertNull(struct.get("unknownFields"));
-        assertTrue(formats.callDetail().eventTime(Fixtures.parse("{\"id\":\"c1\"}", CallDetail.class)).isEmpty());
+        assertTrue(formats.of(Report.CALL_DETAIL, CallDetail.class).eventTime(Fixtures.parse("{\"id\":\"c1\"}", CallDetail.class)).isEmpty());
     }
 
     private Struct convertCall(String callDate) {
         CallDetail call = Fixtures.parse("{\"id\":\"c1\",\"callDate\":" + Fixtures.MAPPER.valueToTree(callDate) + "}",
                 CallDetail.class);
-        return formats.callDetail().toStruct(call, issues);
+        return formats.of(Report.CALL_DETAIL, CallDetail.class).toStruct(call, issues);
     }
 }

@@ -1,9 +1,10 @@
 package io.kafkaconnect.cinnox.records;
 
+import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.report.RecordingFileFormat;
 import io.kafkaconnect.cinnox.report.ReportFormats;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
-import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,11 +70,11 @@ class RecordingUrlModeFormatTest {
 
     @Test
     void registryAppliesTheConfiguredMode() {
-        RecordingFile file = Fixtures.records(ReportFormats.create(RecordingUrlMode.REDACT).recordingFile()).get(0);
-        String url = ReportFormats.create(RecordingUrlMode.REDACT).recordingFile().toStruct(file, issues)
+        RecordingFile file = Fixtures.records(ReportFormats.create(RecordingUrlMode.REDACT).of(Report.RECORDING_FILE, RecordingFile.class)).get(0);
+        String url = ReportFormats.create(RecordingUrlMode.REDACT).of(Report.RECORDING_FILE, RecordingFile.class).toStruct(file, issues)
                 .getString("fileURL");
         assertFalse(url.contains("X-Signature"));
-        assertNull(ReportFormats.create(RecordingUrlMode.OMIT).recordingFile().toStruct(file, issues).get("fileURL"));
+        assertNull(ReportFormats.create(RecordingUrlMode.OMIT).of(Report.RECORDING_FILE, RecordingFile.class).toStruct(file, issues).get("fileURL"));
     }
 
     private String fileUrl(RecordingUrlMode mode, String url) {

@@ -5,7 +5,7 @@ import io.kafkaconnect.cinnox.report.ReportFormats;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.webhook.EventRecords;
 import io.kafkaconnect.cinnox.webhook.WebhookBody;

@@ -2,7 +2,7 @@ package io.kafkaconnect.cinnox.records;
 
 import io.kafkaconnect.cinnox.report.ReportFormat;
 import io.kafkaconnect.cinnox.report.ReportFormats;
-import io.kafkaconnect.cinnox.config.RecordingUrlMode;
+import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import io.kafkaconnect.cinnox.report.Report;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
