@@ -3,10 +3,10 @@ package io.kafkaconnect.cinnox.webhook;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxApiException;
 import io.kafkaconnect.cinnox.client.model.EventSubscription;
+import io.kafkaconnect.cinnox.schedule.Backoff;
+import io.kafkaconnect.cinnox.schedule.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,26 +25,27 @@ public final class SubscriptionKeeper implements AutoCloseable {
     private final CinnoxApi api;
     private final WebhookSettings settings;
     private final BooleanSupplier permit;
-    private final ScheduledExecutorService timer;
+    private final Scheduler scheduler;
+    private final Backoff retry;
     private volatile boolean registered;
-    private Duration retry = FIRST_RETRY;
 
     /**
      * @param permit takes a request permit from the account's budget; false means try again later
      */
     public SubscriptionKeeper(CinnoxApi api, WebhookSettings settings, BooleanSupplier permit) {
+        this(api, settings, permit, Scheduler.daemon("cinnox-webhook-registration"));
+    }
+
+    SubscriptionKeeper(CinnoxApi api, WebhookSettings settings, BooleanSupplier permit, Scheduler scheduler) {
         this.api = api;
         this.settings = settings;
         this.permit = permit;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cinnox-webhook-registration");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = scheduler;
+        this.retry = new Backoff(FIRST_RETRY, settings.registerInterval());
     }
 
     public void start() {
-        timer.execute(this::register);
+        scheduler.loop("enquiry event registration", this::register);
     }
 
     /** True once CINNOX confirmed the current registration. */
@@ -52,10 +53,10 @@ public final class SubscriptionKeeper implements AutoCloseable {
         return registered;
     }
 
-    private void register() {
+    /** One registration attempt; the delay until the next one. */
+    private Optional<Duration> register() {
         if (!permit.getAsBoolean()) {
-            schedule(FIRST_RETRY);
-            return;
+            return Optional.of(FIRST_RETRY);
         }
         try {
             EventSubscription result = api.updateEnquiryEventSubscription(true, settings.registeredUrl());
@@ -65,33 +66,25 @@ public final class SubscriptionKeeper implements AutoCloseable {
                             settings.registeredUrlForLogs());
                 }
                 registered = true;
-                retry = FIRST_RETRY;
-                schedule(settings.registerInterval());
-                return;
+                retry.reset();
+                return Optional.of(settings.registerInterval());
             }
             log.warn("CINNOX could not verify {} (the challenge went unanswered or wrong): is webhook.public.url "
                     + "reachable from CINNOX and routed to this worker? Retrying in {}",
-                    settings.registeredUrlForLogs(), retry);
+                    settings.registeredUrlForLogs(), retry.peek());
         } catch (CinnoxApiException e) {
-            log.warn("Could not register the enquiry event subscription: {}; retrying in {}", e.getMessage(), retry);
+            log.warn("Could not register the enquiry event subscription: {}; retrying in {}", e.getMessage(),
+                    retry.peek());
         } catch (RuntimeException e) {
-            log.warn("Could not register the enquiry event subscription; retrying in {}", retry, e);
+            log.warn("Could not register the enquiry event subscription; retrying in {}", retry.peek(), e);
         }
         registered = false;
-        schedule(retry);
-        Duration doubled = retry.multipliedBy(2);
-        retry = doubled.compareTo(settings.registerInterval()) > 0 ? settings.registerInterval() : doubled;
-    }
-
-    private void schedule(Duration delay) {
-        if (!timer.isShutdown()) {
-            timer.schedule(this::register, delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        return Optional.of(retry.next());
     }
 
     /** Stops registering; idempotent. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        scheduler.close();
     }
 }

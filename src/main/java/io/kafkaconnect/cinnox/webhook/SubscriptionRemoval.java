@@ -3,10 +3,10 @@ package io.kafkaconnect.cinnox.webhook;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxApiException;
 import io.kafkaconnect.cinnox.client.model.EventSubscription;
+import io.kafkaconnect.cinnox.schedule.Backoff;
+import io.kafkaconnect.cinnox.schedule.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,55 +26,53 @@ public final class SubscriptionRemoval implements AutoCloseable {
 
     private final CinnoxApi api;
     private final String url;
-    private final ScheduledExecutorService timer;
+    private final Scheduler scheduler;
+    private final Backoff retry = new Backoff(FIRST_RETRY, LONGEST_RETRY);
     private volatile boolean removed;
-    private Duration retry = FIRST_RETRY;
 
     /** @param url the registered URL if known, sent along because CINNOX requires one; null for none */
     public SubscriptionRemoval(CinnoxApi api, String url) {
+        this(api, url, Scheduler.daemon("cinnox-webhook-removal"));
+    }
+
+    SubscriptionRemoval(CinnoxApi api, String url, Scheduler scheduler) {
         this.api = api;
         this.url = url == null ? NO_URL : url;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cinnox-webhook-removal");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = scheduler;
     }
 
     public void start() {
-        timer.execute(this::remove);
+        scheduler.loop("enquiry event subscription removal", this::remove);
     }
 
     boolean removed() {
         return removed;
     }
 
-    private void remove() {
+    /** One removal attempt; the delay until the next one, empty once CINNOX confirmed. */
+    private Optional<Duration> remove() {
         try {
             EventSubscription result = api.updateEnquiryEventSubscription(false, url);
             if (!Boolean.TRUE.equals(result.enabled())) {
                 removed = true;
                 log.info("Enquiry event subscription removed from CINNOX (webhook.deregister=true); CINNOX sends "
                         + "no more enquiry events to this connector");
-                return;
+                return Optional.empty();
             }
-            log.warn("CINNOX still reports the enquiry event subscription as enabled; retrying in {}", retry);
+            log.warn("CINNOX still reports the enquiry event subscription as enabled; retrying in {}", retry.peek());
         } catch (CinnoxApiException | IllegalArgumentException e) {
-            if (timer.isShutdown()) {
-                return;
+            if (scheduler.closed()) {
+                return Optional.empty();
             }
-            log.warn("Could not remove the enquiry event subscription: {}; retrying in {}", e.getMessage(), retry);
+            log.warn("Could not remove the enquiry event subscription: {}; retrying in {}", e.getMessage(),
+                    retry.peek());
         }
-        if (!timer.isShutdown()) {
-            timer.schedule(this::remove, retry.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        Duration doubled = retry.multipliedBy(2);
-        retry = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
+        return Optional.of(retry.next());
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        scheduler.close();
         api.close();
     }
 }
