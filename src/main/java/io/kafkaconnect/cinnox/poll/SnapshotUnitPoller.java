@@ -9,10 +9,10 @@ import io.kafkaconnect.cinnox.client.Page;
 import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.model.ChannelDetail;
 import io.kafkaconnect.cinnox.client.model.ChannelType;
-import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
 import io.kafkaconnect.cinnox.report.ReportFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +105,7 @@ final class SnapshotUnitPoller implements UnitPoller {
         try {
             page = ctx.api().channelTypeDetails(type, PageRequest.of(Math.toIntExact(before.childOffset()), ctx.pageSize()));
         } catch (FatalApiException e) {
-            if (e.reason() != FatalApiException.Reason.BAD_PARAMETER) {
+            if (!Skips.badParameter(e)) {
                 throw e;
             }
             log.warn("{}: skipping channel type {}: {}", unit, type, e.getMessage());
@@ -126,18 +126,16 @@ final class SnapshotUnitPoller implements UnitPoller {
             Instant now) {
         UnitCursor after = cursor;
         for (T entry : entries) {
-            String key;
-            try {
-                key = format.key(entry);
-            } catch (MissingRecordKeyException e) {
+            Optional<String> key = Skips.key(format, entry);
+            if (key.isEmpty()) {
                 ctx.stats().recordWithoutKey();
                 continue;
             }
             String version = format.version(entry);
-            TrackedVersion known = after.tracked().get(key);
+            TrackedVersion known = after.tracked().get(key.get());
             if (known == null || !known.version().equals(version)) {
                 out.add(format, entry);
-                after = after.track(key, version, now);
+                after = after.track(key.get(), version, now);
             }
         }
         return after;

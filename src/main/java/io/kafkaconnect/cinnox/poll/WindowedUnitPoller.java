@@ -6,14 +6,12 @@ import io.kafkaconnect.cinnox.offset.TrackedVersion;
 import io.kafkaconnect.cinnox.offset.TrackedVersions;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.report.WindowedReport;
-import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.ChatOverLimitException;
 import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.Page;
 import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.TimeWindow;
-import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,72 +25,15 @@ import org.slf4j.LoggerFactory;
  * of each page (chats, recordings, campaign recipients), and sweeps that re-read records emitted in a
  * non-final state until they change or leave the lookback. See docs/design/connector.md.
  */
-final class WindowedUnitPoller<T> implements UnitPoller {
+final class WindowedUnitPoller<T> extends RangePoller {
 
     private static final Logger log = LoggerFactory.getLogger(WindowedUnitPoller.class);
 
-    private final WorkUnit unit;
-    private final TimeRange range;
     private final WindowedReport<T> report;
-    private final PollContext ctx;
-    private final StepRecords.Heartbeats heartbeats;
-    private final Sweeps sweeps;
-    private volatile UnitCursor cursor;
 
     WindowedUnitPoller(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, PollContext ctx) {
-        this.unit = unit;
-        this.range = TimeRange.of(unit, ctx.historyStart());
+        super(unit, cursor, ctx, ctx.planner());
         this.report = report;
-        this.ctx = ctx;
-        this.cursor = cursor;
-        this.heartbeats = ctx.heartbeats();
-        this.sweeps = new Sweeps(ctx.lookback(), ctx.sweepInterval(), ctx.clock().instant());
-    }
-
-    @Override
-    public WorkUnit unit() {
-        return unit;
-    }
-
-    UnitCursor cursor() {
-        return cursor;
-    }
-
-    @Override
-    public Instant dueAt(Instant now) {
-        if (cursor.done()) {
-            return NEVER;
-        }
-        if (!cursor.pending().isEmpty() || cursor.sweeping()) {
-            return now;
-        }
-        Instant sweep = sweeps.nextAt(cursor, now);
-        WindowPlan plan = ctx.planner().plan(cursor, range, now);
-        if (plan instanceof TimeWindowPlan) {
-            return now;
-        }
-        if (plan instanceof WindowPlan.NotDue notDue) {
-            return earliest(notDue.dueAt(), sweep);
-        }
-        return !sweeps.anyLive(cursor, now) ? now : sweep;
-    }
-
-    @Override
-    public List<SourceRecord> step(Instant now) {
-        if (!cursor.pending().isEmpty()) {
-            return readChild();
-        }
-        if (cursor.sweeping() || !sweeps.nextAt(cursor, now).isAfter(now)) {
-            return sweep(now);
-        }
-        WindowPlan plan = ctx.planner().plan(cursor, range, now);
-        if (plan instanceof TimeWindowPlan window) {
-            return readMainPage(window, now);
-        }
-        if (plan instanceof WindowPlan.MainPassFinished && !sweeps.anyLive(cursor, now)) {
-            return finish(now);
-        }
-        return List.of();
     }
 
     @Override
@@ -110,16 +51,6 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     }
 
     @Override
-    public boolean isLive(Instant now) {
-        return unit.chunk().end().isAfter(now.minus(ctx.settle()));
-    }
-
-    @Override
-    public MainPass mainPass() {
-        return MainPass.of(range, cursor);
-    }
-
-    @Override
     public String progress() {
         return unit + " at " + Instant.ofEpochMilli(cursor.windowStart()) + " (+" + cursor.pageOffset() + ")"
                 + (cursor.pending().isEmpty() ? "" : ", " + cursor.pending().size() + " children pending")
@@ -127,7 +58,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
                 + (cursor.done() ? ", done" : "");
     }
 
-    private List<SourceRecord> readMainPage(TimeWindowPlan plan, Instant now) {
+    @Override
+    protected List<SourceRecord> readWindow(TimeWindowPlan plan, Instant now) {
         UnitCursor before = plan.cursor();
         cursor = before; // the window is fixed from now on, so a too-wide answer halves this very window
         TimeWindow window = TimeWindow.of(plan.start(), plan.apiEnd(ctx.windowEndInclusive()));
@@ -142,14 +74,12 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (page.isLast()) {
             after = after.windowFinished();
         }
-        if (!children.isEmpty()) {
-            after = after.withPending(children);
-        }
         log.debug("{} window {} offset {}: {} records", unit, window, plan.pageOffset(), page.size());
-        return commit(out, before, after, false);
+        return commit(out, before, withChildren(after, children), false);
     }
 
-    private List<SourceRecord> readChild() {
+    @Override
+    protected List<SourceRecord> readChild() {
         UnitCursor before = cursor;
         ChildRef child = ChildRef.decode(before.pending().get(0));
         ChildReader.ChildPage<?> page;
@@ -160,7 +90,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
             log.warn("{}: skipping {}: {}", unit, child, e.getMessage());
             return commit(new StepRecords(), before, before.childFinished(), false);
         } catch (FatalApiException e) {
-            if (e.reason() != FatalApiException.Reason.BAD_PARAMETER) {
+            if (!Skips.badParameter(e)) {
                 throw e;
             }
             log.warn("{}: skipping {}: CINNOX refused it: {}", unit, child, e.getMessage());
@@ -176,17 +106,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         out.addAll(page.format(), page.records());
     }
 
-    private List<SourceRecord> sweep(Instant now) {
-        UnitCursor before = cursor.expireTracked(now.minus(ctx.lookback()));
-        UnitCursor current = before;
-        if (!current.sweeping()) {
-            Optional<Instant> from = Sweeps.earliestTracked(current, Instant.MIN);
-            if (from.isEmpty()) {
-                return commit(new StepRecords(), cursor, current, false);
-            }
-            current = current.startSweep(from.get(), sweepEnd(current, from.get()));
-        }
-        cursor = current;
+    @Override
+    protected List<SourceRecord> readSweep(UnitCursor before, UnitCursor current, Instant now) {
         PagedWindow sweep = current.sweep();
         TimeWindow window = TimeWindow.of(sweep.startAt(),
                 WindowPlanner.apiEnd(sweep.endAt(), ctx.windowEndInclusive()));
@@ -200,19 +121,15 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (page.isLast()) {
             after = nextSweepWindow(after, sweep.endAt(), now);
         }
-        if (!children.isEmpty()) {
-            after = after.withPending(children);
-        }
-        return commit(out, before, after, false);
+        return commit(out, before, withChildren(after, children), false);
     }
 
     private UnitCursor resweep(StepRecords out, UnitCursor after, T model, Instant now, List<String> children) {
-        Optional<String> key = keyOf(model);
+        Optional<String> key = Skips.key(report.format(), model);
         if (key.isEmpty()) {
             return after;
         }
-        String id = key.get();
-        TrackedVersion tracked = after.tracked().get(id);
+        TrackedVersion tracked = after.tracked().get(key.get());
         if (tracked == null || TrackedVersions.same(tracked.version(), report.format().version(model))) {
             return after;
         }
@@ -220,24 +137,14 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         return remember(after, model, now, TrackedVersions.emittedAt(tracked.version()), children);
     }
 
-    private UnitCursor nextSweepWindow(UnitCursor after, Instant windowEnd, Instant now) {
-        UnitCursor ended = after.sweepFinished(Instant.ofEpochMilli(after.lastSweepAt()));
-        Optional<Instant> next = Sweeps.earliestTracked(ended, windowEnd);
-        if (next.isEmpty()) {
-            return after.sweepFinished(now);
-        }
-        return ended.startSweep(next.get(), sweepEnd(ended, next.get()));
-    }
-
-    private List<SourceRecord> finish(Instant now) {
-        UnitCursor after = cursor.expireTracked(now.minus(ctx.lookback())).unitFinished();
+    @Override
+    protected void finished() {
         log.info("{}: finished", unit);
-        return commit(new StepRecords(), cursor, after, true);
     }
 
     /** Tracks a just-emitted record while it may still change, and queues its child work. */
     private UnitCursor remember(UnitCursor after, T model, Instant now, long previousEmitMs, List<String> children) {
-        Optional<String> key = keyOf(model);
+        Optional<String> key = Skips.key(report.format(), model);
         if (key.isEmpty()) {
             return after;
         }
@@ -252,29 +159,15 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         return after.tracked().containsKey(id) ? after.untrack(id) : after;
     }
 
-    private List<SourceRecord> commit(StepRecords out, UnitCursor before, UnitCursor after, boolean mustKeep) {
-        List<SourceRecord> records = out.build(ctx.maker(), unit, before, after, heartbeats, mustKeep);
-        cursor = after;
-        return records;
+    private static UnitCursor withChildren(UnitCursor after, List<String> children) {
+        return children.isEmpty() ? after : after.withPending(children);
     }
 
-    private static Instant sweepEnd(UnitCursor cursor, Instant from) {
+    @Override
+    protected Instant sweepEnd(UnitCursor cursor, Instant from) {
         Instant latest = cursor.tracked().values().stream().map(TrackedVersion::windowTime)
                 .max(Instant::compareTo).orElse(from).plusMillis(1);
         Instant capped = from.plus(PollContext.SWEEP_WINDOW_MAX);
         return latest.isBefore(capped) ? latest : capped;
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    /** The record's key; empty for a record without one (RecordMaker counts and skips it). */
-    private Optional<String> keyOf(T model) {
-        try {
-            return Optional.of(report.format().key(model));
-        } catch (MissingRecordKeyException e) {
-            return Optional.empty();
-        }
     }
 }
