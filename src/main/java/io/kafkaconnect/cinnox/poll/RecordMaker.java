@@ -61,11 +61,21 @@ public final class RecordMaker {
         }
     }
 
+    /** A converted record waiting for its offset; it becomes a {@link SourceRecord} once, with the offset it carries. */
+    record Converted(Map<String, Object> partition, String topic, String key, Schema schema, Struct value,
+            long timestamp, ConnectHeaders headers) {
+
+        SourceRecord withOffset(Map<String, ?> offset) {
+            return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, key, schema, value,
+                    timestamp, headers);
+        }
+    }
+
     /**
-     * One record of {@code format}'s report, or empty when the API record has no key (it is counted and
-     * skipped: without a key it cannot be deduplicated or compacted).
+     * Converts one record of {@code format}'s report, or empty when the API record has no key (it is counted
+     * and skipped: without a key it cannot be deduplicated or compacted).
      */
-    <T> Optional<SourceRecord> record(WorkUnit unit, Map<String, ?> offset, ReportFormat<T> format, T model) {
+    <T> Optional<Converted> convert(WorkUnit unit, ReportFormat<T> format, T model) {
         String key;
         Struct value;
         try {
@@ -84,8 +94,8 @@ public final class RecordMaker {
                 ? eventTime.get().toEpochMilli()
                 : clock.millis();
         stats.recordsEmitted(format.report(), 1);
-        return Optional.of(new SourceRecord(partition(unit), offset, topics.get(format.report()), null,
-                Schema.STRING_SCHEMA, key, format.schema(), value, timestamp, headers));
+        return Optional.of(new Converted(partition(unit), topics.get(format.report()), key, format.schema(), value,
+                timestamp, headers));
     }
 
     /** A heartbeat that carries {@code offset} for {@code unit} to the heartbeat topic. */

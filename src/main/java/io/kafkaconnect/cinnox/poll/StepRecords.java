@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -36,15 +37,18 @@ final class StepRecords {
     /** Builds the records; {@code heartbeat} decides whether a record-less step writes a heartbeat. */
     List<SourceRecord> build(RecordMaker maker, WorkUnit unit, UnitCursor before, UnitCursor after,
             Heartbeats heartbeat, boolean mustKeep) {
-        List<SourceRecord> records = new ArrayList<>(items.size());
-        Map<String, Object> beforeOffset = before.toOffset();
+        List<RecordMaker.Converted> converted = new ArrayList<>(items.size());
         for (Item<?> item : items) {
-            addRecord(records, maker, unit, beforeOffset, item);
+            convert(maker, unit, item).ifPresent(converted::add);
         }
         Map<String, Object> afterOffset = after.toOffset();
-        if (!records.isEmpty()) {
-            SourceRecord last = records.remove(records.size() - 1);
-            records.add(withOffset(last, afterOffset));
+        List<SourceRecord> records = new ArrayList<>(converted.size() + 1);
+        if (!converted.isEmpty()) {
+            Map<String, Object> beforeOffset = before.toOffset();
+            int last = converted.size() - 1;
+            for (int i = 0; i < converted.size(); i++) {
+                records.add(converted.get(i).withOffset(i == last ? afterOffset : beforeOffset));
+            }
             heartbeat.recordsWritten();
         } else if (!after.equals(before) && heartbeat.due(mustKeep)) {
             records.add(maker.heartbeat(unit, afterOffset));
@@ -53,14 +57,8 @@ final class StepRecords {
         return records;
     }
 
-    private static <T> void addRecord(List<SourceRecord> records, RecordMaker maker, WorkUnit unit,
-            Map<String, Object> offset, Item<T> item) {
-        maker.record(unit, offset, item.format(), item.model()).ifPresent(records::add);
-    }
-
-    private static SourceRecord withOffset(SourceRecord r, Map<String, ?> offset) {
-        return new SourceRecord(r.sourcePartition(), offset, r.topic(), r.kafkaPartition(), r.keySchema(), r.key(),
-                r.valueSchema(), r.value(), r.timestamp(), r.headers());
+    private static <T> Optional<RecordMaker.Converted> convert(RecordMaker maker, WorkUnit unit, Item<T> item) {
+        return maker.convert(unit, item.format(), item.model());
     }
 
     /** When a unit last wrote anything, so heartbeats stay at most one per interval. */
