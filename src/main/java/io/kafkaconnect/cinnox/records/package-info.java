@@ -1,7 +1,6 @@
 /**
- * How report records become Connect records: one {@link io.kafkaconnect.cinnox.report.ReportFormat}
- * per report (value schema, key, event time, change version), found through
- * {@link io.kafkaconnect.cinnox.report.ReportFormats}. Conversion is lenient: values that cannot be
+ * What every report's format shares to turn API records into Connect records (the formats themselves
+ * live beside {@link io.kafkaconnect.cinnox.report.Report}). Conversion is lenient: values that cannot be
  * converted become null with their text in {@code rawValues}, fields the schema does not know go to
  * {@code unknownFields}, and only a record without its key field is refused.
  */
