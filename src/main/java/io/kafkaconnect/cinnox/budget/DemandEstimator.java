@@ -1,9 +1,9 @@
 package io.kafkaconnect.cinnox.budget;
 
-import io.kafkaconnect.cinnox.source.Report;
-import io.kafkaconnect.cinnox.source.TimeRange;
-import io.kafkaconnect.cinnox.source.UnitCursor;
-import io.kafkaconnect.cinnox.source.WorkUnit;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.TimeRange;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.kafkaconnect.cinnox.budget;
 
-import io.kafkaconnect.cinnox.source.UnitCursor;
-import io.kafkaconnect.cinnox.source.WorkUnit;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

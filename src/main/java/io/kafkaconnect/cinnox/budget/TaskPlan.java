@@ -1,8 +1,8 @@
 package io.kafkaconnect.cinnox.budget;
 
-import io.kafkaconnect.cinnox.source.UnitCursor;
-import io.kafkaconnect.cinnox.source.UnitPlanner;
-import io.kafkaconnect.cinnox.source.WorkUnit;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.UnitPlanner;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

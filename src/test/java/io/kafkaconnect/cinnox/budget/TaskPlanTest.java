@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkaconnect.cinnox.source.Chunk;
-import io.kafkaconnect.cinnox.source.Report;
-import io.kafkaconnect.cinnox.source.WorkUnit;
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

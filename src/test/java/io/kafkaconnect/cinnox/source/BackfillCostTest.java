@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
 import io.kafkaconnect.cinnox.simulator.SimulatorSettings;
 import io.kafkaconnect.cinnox.simulator.Volume;
+import io.kafkaconnect.cinnox.work.Chunk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

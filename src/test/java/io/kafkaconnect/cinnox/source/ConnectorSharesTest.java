@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.budget.ShareHandover;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
