@@ -88,11 +88,11 @@ final class ChildReader {
                 changed.add(recipient);
             }
         }
-        return new ChildPage<>(formats.sentCampaignsDetail(), changed, page.size(), page.isLast());
+        return new ChildPage<>(formats.sentCampaignsDetail(), changed, page.returnedCount(), page.isLast());
     }
 
     private static <T> ChildPage<T> paged(ReportFormat<T> format, Page<T> page) {
-        return new ChildPage<>(format, page.records(), page.size(), page.isLast());
+        return new ChildPage<>(format, page.records(), page.returnedCount(), page.isLast());
     }
 
     private static ChildPage<RecordingFile> whole(ReportFormat<RecordingFile> format, List<RecordingFile> files) {

@@ -109,7 +109,7 @@ final class SnapshotUnitPoller implements UnitPoller {
         }
         StepRecords out = new StepRecords();
         UnitCursor after = emitChanged(out, ctx.formats().channelTypeDetail(), page.records(), before, now);
-        after = page.isLast() ? finishType(after, now) : after.childPageRead(page.size());
+        after = page.isLast() ? finishType(after, now) : after.childPageRead(page.returnedCount());
         return commit(out, before, after);
     }
 
