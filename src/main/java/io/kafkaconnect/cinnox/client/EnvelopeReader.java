@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EnvelopeReader {
 
-    private static final Set<String> PAYLOAD_KEYS = Set.of("result", "data", "records", "list");
+    /** In the order a single-object body is searched; iteration order of a Set.of would change per JVM. */
+    private static final List<String> PAYLOAD_KEYS = List.of("result", "data", "records", "list");
     private static final Set<String> ENVELOPE_KEYS = Set.of("code", "message");
     private static final int MAX_NESTING = 2;
 
@@ -117,7 +118,7 @@ final class EnvelopeReader {
             } else if (PAYLOAD_KEYS.contains(name) && value == JsonToken.START_OBJECT && depth < MAX_NESTING) {
                 readFields(parser, state, depth + 1, prefix + name + ".");
             } else {
-                parser.skipChildren();
+                skipDecoding(parser);
             }
         }
         if (token != JsonToken.END_OBJECT) {
@@ -144,10 +145,34 @@ final class EnvelopeReader {
                 if (state.badElement == null) {
                     state.badElement = "element " + (records.size() + nulls) + " is " + token + ", not an object";
                 }
-                parser.skipChildren();
+                skipDecoding(parser);
             }
         }
         state.records = new RecordArray<>(records, nulls);
+    }
+
+    /**
+     * Skips the current value but decodes its strings: {@code skipChildren()} alone would let invalid
+     * UTF-8 in an ignored part of the body pass, and a body that is not valid JSON is not an answer.
+     */
+    private static void skipDecoding(JsonParser parser) throws IOException {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        while (true) {
+            if (token == JsonToken.VALUE_STRING) {
+                parser.getText();
+            } else if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (token == null) {
+                throw new UnreadableEnvelope("end of input inside the response object");
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+        }
     }
 
     private static void requireEnd(JsonParser parser) throws IOException {
