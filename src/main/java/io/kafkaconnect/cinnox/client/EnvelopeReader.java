@@ -2,24 +2,17 @@ package io.kafkaconnect.cinnox.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.PropertyName;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,18 +24,18 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EnvelopeReader {
 
     /** In the order a single-object body is searched; iteration order of a Set.of would change per JVM. */
-    private static final List<String> PAYLOAD_KEYS = List.of("result", "data", "records", "list");
-    private static final Set<String> ENVELOPE_KEYS = Set.of("code", "message");
+    static final List<String> PAYLOAD_KEYS = List.of("result", "data", "records", "list");
     private static final int MAX_NESTING = 2;
 
     private final ObjectMapper mapper;
     private final JsonFactory factory;
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
-    private final Map<Class<?>, Set<String>> knownFields = new ConcurrentHashMap<>();
+    private final ObjectPayloadReader objects;
 
     EnvelopeReader(ObjectMapper mapper) {
         this.mapper = mapper;
         this.factory = mapper.getFactory();
+        this.objects = new ObjectPayloadReader(mapper);
     }
 
     static ObjectMapper defaultMapper() {
@@ -89,18 +82,7 @@ final class EnvelopeReader {
             root = mapper.readTree(parser);
             requireEnd(parser);
         }
-        if (root.isArray()) {
-            T payload = bind(root.path(0), type);
-            return new ResponseBody<>(null, null, payload, payload == null ? "an object (an array without one)" : null);
-        }
-        if (!root.isObject()) {
-            throw new UnreadableEnvelope("expected a JSON object or array, got " + root.getNodeType());
-        }
-        Integer code = root.has("code") ? codeOf(root.get("code")) : null;
-        String message = root.hasNonNull("message") ? root.get("message").asText() : null;
-        T payload = bind(payloadOf((ObjectNode) root), type);
-        return new ResponseBody<>(code, message, payload,
-                payload == null ? "an object with a known field (keys: " + keysOf(root) + ")" : null);
+        return objects.read(root, type);
     }
 
     private <T> void readFields(JsonParser parser, ListState<T> state, int depth, String prefix) throws IOException {
@@ -181,64 +163,6 @@ final class EnvelopeReader {
         }
     }
 
-    private JsonNode payloadOf(ObjectNode root) {
-        for (String key : PAYLOAD_KEYS) {
-            JsonNode candidate = root.get(key);
-            if (candidate != null && candidate.isObject()) {
-                return candidate;
-            }
-            if (candidate != null && candidate.isArray()) {
-                return candidate.path(0);
-            }
-        }
-        ObjectNode flattened = root.deepCopy();
-        flattened.remove(ENVELOPE_KEYS);
-        flattened.remove(PAYLOAD_KEYS);
-        return flattened;
-    }
-
-    private <T> T bind(JsonNode node, Class<T> type) throws IOException {
-        if (node == null || !node.isObject() || !hasKnownField(node, type)) {
-            return null;
-        }
-        return mapper.treeToValue(node, type);
-    }
-
-    /** An object none of whose fields the model knows is not a payload: a stray envelope key is no record. */
-    private boolean hasKnownField(JsonNode node, Class<?> type) {
-        Set<String> known = knownFields.computeIfAbsent(type, this::fieldsOf);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            if (known.contains(names.next())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Set<String> fieldsOf(Class<?> type) {
-        Set<String> names = new HashSet<>();
-        for (BeanPropertyDefinition property : mapper.getDeserializationConfig()
-                .introspect(mapper.constructType(type)).findProperties()) {
-            names.add(property.getName());
-            for (PropertyName alias : property.findAliases()) {
-                names.add(alias.getSimpleName());
-            }
-        }
-        return Set.copyOf(names);
-    }
-
-    private static String keysOf(JsonNode root) {
-        KeyList keys = new KeyList();
-        root.fieldNames().forEachRemaining(name -> {
-            keys.add(name);
-            JsonNode value = root.get(name);
-            if (PAYLOAD_KEYS.contains(name) && value.isObject()) {
-                value.fieldNames().forEachRemaining(inner -> keys.add(name + "." + inner));
-            }
-        });
-        return keys.toString();
-    }
-
     private static Integer codeOf(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
             return parser.getIntValue();
@@ -249,34 +173,11 @@ final class EnvelopeReader {
         throw new UnreadableEnvelope("the code is " + value + ", not an int");
     }
 
-    private static Integer codeOf(JsonNode node) throws UnreadableEnvelope {
-        if (node.isInt()) {
-            return node.intValue();
-        }
-        if (node.isTextual()) {
-            return parseCode(node.asText());
-        }
-        throw new UnreadableEnvelope("the code is " + node.getNodeType() + ", not an int");
-    }
-
-    private static Integer parseCode(String text) throws UnreadableEnvelope {
+    static Integer parseCode(String text) throws UnreadableEnvelope {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
             throw new UnreadableEnvelope("the code is a string that is not an int");
-        }
-    }
-
-    /**
-     * A body that is JSON but not in an envelope the client knows. Its message never quotes body values,
-     * so it may appear in exception messages and logs.
-     */
-    static final class UnreadableEnvelope extends JsonProcessingException {
-
-        private static final long serialVersionUID = 1L;
-
-        UnreadableEnvelope(String message) {
-            super(message);
         }
     }
 

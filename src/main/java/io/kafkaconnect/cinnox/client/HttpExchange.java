@@ -116,7 +116,7 @@ final class HttpExchange {
         String malformed = null;
         try (InputStream in = response.body().byteStream()) {
             body = parser.parse(in);
-        } catch (EnvelopeReader.UnreadableEnvelope e) {
+        } catch (UnreadableEnvelope e) {
             malformed = "unreadable body: " + e.getOriginalMessage();
         } catch (JsonProcessingException | CharConversionException e) {
             // The parser message may quote body text (a recording URL); keep it out of exceptions and logs above TRACE.
