@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -273,9 +274,27 @@ public class CinnoxSourceConfig extends AbstractConfig {
         for (CrossFieldRules.Problem problem : CrossFieldRules.check(valid)) {
             results.get(problem.key()).addErrorMessage(problem.message());
         }
+        futureHistoryStart(valid, Instant.now()).ifPresent(results.get(HISTORY_START_CONFIG)::addErrorMessage);
         List<ConfigValue> ordered = new ArrayList<>();
         CONFIG_DEF.configKeys().keySet().forEach(name -> ordered.add(results.get(name)));
         return new Config(ordered);
+    }
+
+    /**
+     * A fixed history.start after now: an error when a user submits the configuration, but never when a task
+     * parses it, since a task's clock may be simulated and a config once accepted must keep loading.
+     */
+    static Optional<String> futureHistoryStart(Map<String, Object> valid, Instant now) {
+        Object text = valid.get(HISTORY_START_CONFIG);
+        if (!(text instanceof String value)) {
+            return Optional.empty();
+        }
+        HistoryStart start = HistoryStart.parse(value);
+        if (start.isRelative() || !start.resolve(now).isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(HISTORY_START_CONFIG + " '" + value + "' is in the future, so the connector would read "
+                + "nothing before then; use a past instant, or a period such as P30D.");
     }
 
     /** The client settings these values describe; the App Token goes only into them. */

@@ -1,9 +1,10 @@
 package io.kafkaconnect.cinnox.config;
 
-import io.kafkaconnect.cinnox.report.TopicNames;
 import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.report.TopicNames;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,10 +98,13 @@ final class ConfigValidators {
                 throw new ConfigException(name + " is empty; name at least one of " + String.join(", ", Report.names())
                         + ".");
             }
+            Set<Report> seen = EnumSet.noneOf(Report.class);
             for (String report : names) {
-                if (Report.byName(report).isEmpty()) {
-                    throw new ConfigException(name + " names an unknown report '" + report + "'; use one of "
-                            + String.join(", ", Report.names()) + ".");
+                Report known = Report.byName(report).orElseThrow(() -> new ConfigException(name
+                        + " names an unknown report '" + report + "'; use one of "
+                        + String.join(", ", Report.names()) + "."));
+                if (!seen.add(known)) {
+                    throw new ConfigException(name + " names " + known + " twice; name each report once.");
                 }
             }
         });

@@ -13,6 +13,7 @@ import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.TOPIC_OVERRIDES_C
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.TOPIC_PREFIX_CONFIG;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,6 +44,7 @@ final class CrossFieldRules {
         lookbackAfterSettle(parsed, problems);
         sweepInsideLookback(parsed, problems);
         heartbeatTopicOwn(parsed, problems);
+        oneTopicPerReport(parsed, problems);
         WebhookConfig.check(parsed, problems);
         return problems;
     }
@@ -107,6 +109,27 @@ final class CrossFieldRules {
                 problems.add(new Problem(HEARTBEAT_TOPIC_CONFIG, HEARTBEAT_TOPIC_CONFIG + " resolves to '" + heartbeat
                         + "', which is also the topic of " + report + "; set " + HEARTBEAT_TOPIC_CONFIG
                         + " to another topic or change " + TOPIC_OVERRIDES_CONFIG + "."));
+            }
+        }
+    }
+
+    /** Each report has its own schema, so two reports writing to one topic would mix two schemas there. */
+    private static void oneTopicPerReport(Map<String, ?> parsed, List<Problem> problems) {
+        String prefix = (String) parsed.get(TOPIC_PREFIX_CONFIG);
+        @SuppressWarnings("unchecked")
+        List<String> overrideEntries = (List<String>) parsed.get(TOPIC_OVERRIDES_CONFIG);
+        if (prefix == null || overrideEntries == null) {
+            return;
+        }
+        Map<Report, String> overrides = TopicNames.parseOverrides(TOPIC_OVERRIDES_CONFIG, overrideEntries);
+        Map<String, Report> owners = new HashMap<>();
+        for (Report report : reports(parsed)) {
+            String topic = CinnoxSourceConfig.topicOf(report, prefix, overrides);
+            Report owner = owners.putIfAbsent(topic, report);
+            if (owner != null) {
+                problems.add(new Problem(TOPIC_OVERRIDES_CONFIG, TOPIC_OVERRIDES_CONFIG + " sends " + owner + " and "
+                        + report + " to the same topic '" + topic + "', but each report has its own record schema; "
+                        + "give each report its own topic."));
             }
         }
     }

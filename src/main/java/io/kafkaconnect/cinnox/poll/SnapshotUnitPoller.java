@@ -113,7 +113,7 @@ final class SnapshotUnitPoller implements UnitPoller {
         }
         StepRecords out = new StepRecords();
         UnitCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_DETAIL, ChannelDetail.class), page.records(), before, now);
-        after = page.isLast() ? finishType(after, now) : after.childPageRead(page.size());
+        after = page.isLast() ? finishType(after, now) : after.childPageRead(page.returnedCount());
         return commit(out, before, after);
     }
 

@@ -64,7 +64,7 @@ final class WindowedUnitPoller<T> extends RangePoller {
         cursor = before; // the window is fixed from now on, so a too-wide answer halves this very window
         TimeWindow window = TimeWindow.of(plan.start(), plan.apiEnd(ctx.windowEndInclusive()));
         Page<T> page = report.page(ctx.api(), window, PageRequest.of(Math.toIntExact(plan.pageOffset()), ctx.pageSize()));
-        UnitCursor after = before.nextPage(page.size());
+        UnitCursor after = before.nextPage(page.returnedCount());
         StepRecords out = new StepRecords();
         List<String> children = new ArrayList<>();
         for (T model : page.records()) {
@@ -112,7 +112,7 @@ final class WindowedUnitPoller<T> extends RangePoller {
         TimeWindow window = TimeWindow.of(sweep.startAt(),
                 WindowPlanner.apiEnd(sweep.endAt(), ctx.windowEndInclusive()));
         Page<T> page = report.page(ctx.api(), window, PageRequest.of(Math.toIntExact(sweep.offset()), ctx.pageSize()));
-        UnitCursor after = current.sweepPageRead(page.size());
+        UnitCursor after = current.sweepPageRead(page.returnedCount());
         StepRecords out = new StepRecords();
         List<String> children = new ArrayList<>();
         for (T model : page.records()) {

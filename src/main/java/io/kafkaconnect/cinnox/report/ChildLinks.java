@@ -39,7 +39,7 @@ final class ChildLinks {
     }
 
     private static <C> ChildLink.Rows<C> rows(Page<C> page) {
-        return new ChildLink.Rows<>(page.records(), page.size(), page.isLast());
+        return new ChildLink.Rows<>(page.records(), page.returnedCount(), page.isLast());
     }
 
     private static ChildLink.Rows<RecordingFile> whole(List<RecordingFile> files) {
@@ -52,7 +52,7 @@ final class ChildLinks {
             Optional<Instant> updated = ApiTimestamps.parse(recipient.lastUpdatedDateTime());
             return sinceMs == 0 || updated.isEmpty() || updated.get().toEpochMilli() > sinceMs;
         }).toList();
-        return new ChildLink.Rows<>(changed, page.size(), page.isLast());
+        return new ChildLink.Rows<>(changed, page.returnedCount(), page.isLast());
     }
 
     private static Optional<String> firstText(String first, String second) {

@@ -159,6 +159,8 @@ class CinnoxSourceConfigTest {
                 Arguments.of(CinnoxSourceConfig.HISTORY_START_CONFIG, "2025-01-01T00:00:00", "RFC 3339 instant"),
                 Arguments.of(CinnoxSourceConfig.HISTORY_START_CONFIG, "P-30D", "negative"),
                 Arguments.of(CinnoxSourceConfig.HISTORY_START_CONFIG, "PT-1H", "negative"),
+                Arguments.of(CinnoxSourceConfig.REPORTS_CONFIG, "sms-detail,call-log,sms-detail",
+                        "names sms-detail twice"),
                 Arguments.of(CinnoxSourceConfig.BACKFILL_CHUNK_DAYS_CONFIG, "0", "between 1 and 90"),
                 Arguments.of(CinnoxSourceConfig.BACKFILL_CHUNK_DAYS_CONFIG, "91", "between 1 and 90"),
                 Arguments.of(CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG, "59999", "between 60000 (1 minute) and"),
@@ -208,7 +210,11 @@ class CinnoxSourceConfigTest {
                 Arguments.of(List.of(CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG, "cinnox.sms-detail"),
                         CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG, "also the topic of sms-detail"),
                 Arguments.of(List.of(CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG, "call-log:cinnox.heartbeat"),
-                        CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG, "also the topic of call-log"));
+                        CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG, "also the topic of call-log"),
+                Arguments.of(List.of(CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG, "call-log:crm.calls,call-detail:crm.calls"),
+                        CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG, "sends call-detail and call-log to the same topic 'crm.calls'"),
+                Arguments.of(List.of(CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG, "sms-detail:cinnox.call-log"),
+                        CinnoxSourceConfig.TOPIC_OVERRIDES_CONFIG, "to the same topic 'cinnox.call-log'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -250,9 +256,9 @@ class CinnoxSourceConfigTest {
     }
 
     @Test
-    void reportsComeInReportOrderWithoutDuplicates() {
+    void reportsComeInReportOrder() {
         CinnoxSourceConfig config = config(CinnoxSourceConfig.REPORTS_CONFIG,
-                " sms-detail , enquiry-chat,enquiry-detail,sms-detail");
+                " sms-detail , enquiry-chat,enquiry-detail");
         assertEquals(List.of(Report.ENQUIRY_DETAIL, Report.ENQUIRY_CHAT, Report.SMS_DETAIL), config.reports());
     }
 
@@ -281,6 +287,19 @@ class CinnoxSourceConfigTest {
         CinnoxSourceConfig config = config(CinnoxSourceConfig.HISTORY_START_CONFIG, configured);
         assertEquals(Instant.parse(expected), config.historyStart(FIRST_START));
         assertEquals(configured.toUpperCase().startsWith("P"), config.historyStartIsRelative());
+    }
+
+    @Test
+    void historyStartInTheFutureFailsValidationOnItsSettingButStillParses() {
+        Config result = CinnoxSourceConfig.validate(props(CinnoxSourceConfig.HISTORY_START_CONFIG, "2999-01-01T00:00:00Z"));
+        List<String> errors = valueOf(result, CinnoxSourceConfig.HISTORY_START_CONFIG).errorMessages();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("history.start '2999-01-01T00:00:00Z' is in the future"), errors.get(0));
+        assertEquals(1, allErrors(result).size(), allErrors(result).toString());
+        assertEquals(List.of(), allErrors(CinnoxSourceConfig.validate(props(CinnoxSourceConfig.HISTORY_START_CONFIG,
+                "P3650D"))));
+        assertEquals(Instant.parse("2999-01-01T00:00:00Z"),
+                config(CinnoxSourceConfig.HISTORY_START_CONFIG, "2999-01-01T00:00:00Z").historyStart(FIRST_START));
     }
 
     @Test
