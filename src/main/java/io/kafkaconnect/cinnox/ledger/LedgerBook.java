@@ -19,6 +19,7 @@ public final class LedgerBook {
     private final Duration grain;
     private final Map<String, ?> unitPartition;
     private final TreeMap<Instant, BucketState> states = new TreeMap<>();
+    private final Map<Instant, Instant> readAt = new java.util.HashMap<>();
 
     public LedgerBook(Duration grain, Map<String, ?> unitPartition) {
         this.grain = Bucket.requireGrain(grain);
@@ -72,6 +73,22 @@ public final class LedgerBook {
         states.put(bucket.start(), state);
     }
 
+    /** Notes that the rows of every bucket overlapping {@code span} were read at {@code at} (kept in memory only). */
+    public void markRead(Span span, Instant at) {
+        for (Bucket bucket : Bucket.covering(span.start(), span.end(), grain)) {
+            readAt.put(bucket.start(), at);
+        }
+    }
+
+    /**
+     * When the rows of {@code bucket} were last read by this task, epoch ms; 0 when not since it started.
+     * Campaign recipients of a changed campaign are re-read from then on.
+     */
+    public long lastReadMs(Bucket bucket) {
+        Instant at = readAt.get(bucket.start());
+        return at == null ? 0 : at.toEpochMilli();
+    }
+
     /** A sieve for one page read in {@code mode} at {@code now}. */
     public Sieve sieve(Sieve.Mode mode, LateSettings settings, Instant now) {
         return new Sieve(this, mode, settings, now);
@@ -112,6 +129,7 @@ public final class LedgerBook {
             }
         });
         gone.forEach(states::remove);
+        readAt.keySet().removeIf(start -> settings.phase(new Bucket(start, grain), now) == LateSettings.Phase.GONE);
     }
 
     /** Rows held over all buckets, and how many of them are open: for the progress log. */

@@ -68,6 +68,15 @@ class SieveTest {
     }
 
     @Test
+    void remembersWhenEachBucketWasLastRead() {
+        Bucket bucket = Bucket.of(RECENT, HOUR);
+        assertEquals(0, book.lastReadMs(bucket));
+        book.markRead(new Span(RECENT, RECENT.plus(HOUR)), NOW);
+        assertEquals(NOW.toEpochMilli(), book.lastReadMs(bucket));
+        assertEquals(NOW.toEpochMilli(), book.lastReadMs(bucket.next()));
+    }
+
+    @Test
     void mainPassEmitsRowsItCannotRecordButCarriesThemOnTheUnit() {
         Sieve.Decision d = book.sieve(Sieve.Mode.MAIN, SETTINGS, NOW).admit(new Row("x", "1", true, null));
         assertTrue(d.emit());
