@@ -36,18 +36,18 @@ final class SimulatorHandler implements HttpHandler {
     private final Subscriptions subscriptions;
     private final ResponseWriter writer;
 
-    SimulatorHandler(SimClock clock, Apps apps, Behaviour behaviour, Faults faults, RequestLog log, RateLimiter limiter,
-                     ReportService service, Subscriptions subscriptions) {
+    SimulatorHandler(SimClock clock, Apps apps, Behaviour behaviour, Traps traps, Faults faults, RequestLog log,
+                     RateLimiter limiter, ReportService service, Subscriptions subscriptions) {
         this.clock = clock;
         this.apps = apps;
         this.behaviour = behaviour;
         this.faults = faults;
         this.log = log;
         this.limiter = limiter;
-        this.validator = new QueryValidator(behaviour);
+        this.validator = new QueryValidator(behaviour, traps);
         this.service = service;
         this.subscriptions = subscriptions;
-        this.writer = new ResponseWriter(behaviour);
+        this.writer = new ResponseWriter(behaviour, traps);
     }
 
     @Override
@@ -83,8 +83,11 @@ final class SimulatorHandler implements HttpHandler {
             if (fault.isPresent() && immediate(exchange, fault.get(), now)) {
                 return;
             }
-            answer = new Answer(200, writer.successBody(dispatch(r, method, path, account, query, body, now)));
+            answer = new Answer(200, writer.successBody(dispatch(r, method, path, account, query, body, now),
+                    r.endpointName()));
+            log.answered(0);
         } catch (ApiException e) {
+            log.answered(e.code());
             answer = new Answer(e.httpStatus(), ResponseWriter.errorBody(e.code(), e.getMessage()));
             if (e.code() == 6451010) {
                 retryAfter(exchange, now);
@@ -128,9 +131,13 @@ final class SimulatorHandler implements HttpHandler {
     /** Answers the faults that replace the whole response; returns false for body faults applied later. */
     private boolean immediate(HttpExchange exchange, Fault fault, Instant now) throws IOException {
         switch (fault) {
-            case SERVICE_ERROR -> writer.send(exchange, 502, ResponseWriter.errorBody(6451001, "Bad response from the service"));
+            case SERVICE_ERROR -> {
+                log.answered(6451001);
+                writer.send(exchange, 502, ResponseWriter.errorBody(6451001, "Bad response from the service"));
+            }
             case HTTP_500 -> writer.sendHtml500(exchange);
             case RATE_LIMITED -> {
+                log.answered(6451010);
                 retryAfter(exchange, now);
                 writer.send(exchange, behaviour.rateLimitStatus(), ResponseWriter.errorBody(6451010, "Too many requests"));
             }

@@ -22,6 +22,7 @@ public final class CinnoxSimulator implements AutoCloseable {
     private final SimClock clock;
     private final Apps apps = new Apps();
     private final Behaviour behaviour = new Behaviour();
+    private final Traps traps = new Traps();
     private final Faults faults;
     private final RequestLog requests = new RequestLog();
     private final RateLimiter limiter;
@@ -35,10 +36,12 @@ public final class CinnoxSimulator implements AutoCloseable {
         this.settings = settings;
         this.clock = settings.fixedClock() == null ? SimClock.live() : SimClock.fixed(settings.fixedClock());
         this.faults = new Faults(clock, settings.seed());
+        faults.rates(settings.faults());
         this.limiter = new RateLimiter(settings.rateLimitPerMinute());
         long startDay = Math.floorDiv(clock.now().getEpochSecond(), 86_400);
-        DataStore store = new DataStore(settings.seed(), settings.volume(), startDay - settings.historyDays());
-        ReportService service = new ReportService(store, behaviour);
+        DataStore store = new DataStore(settings.seed(), settings.volume(), startDay - settings.historyDays(),
+                settings.data());
+        ReportService service = new ReportService(store, behaviour, traps);
         this.truth = new GroundTruth(store, service, clock, subscriptions, settings.account().serviceAccountId());
         apps.add(settings.account());
         this.webhooks = new Webhooks(store, apps, subscriptions, clock);
@@ -48,8 +51,12 @@ public final class CinnoxSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
         this.executor = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new SimulatorHandler(clock, apps, behaviour, faults, requests, limiter, service,
-                subscriptions));
+        server.createContext("/", new SimulatorHandler(clock, apps, behaviour, traps, faults, requests, limiter,
+                service, subscriptions));
+        if (settings.admin()) {
+            server.createContext(AdminHandler.PREFIX, new AdminHandler(faults, behaviour, traps, requests, apps,
+                    settings.account()));
+        }
     }
 
     /** Binds 127.0.0.1 on the configured port (0 = ephemeral) and starts serving. */
@@ -73,6 +80,11 @@ public final class CinnoxSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** {@code http://127.0.0.1:<port>/_sim/} when started with admin routes, else empty. */
+    public java.util.Optional<String> adminUrl() {
+        return settings.admin() ? java.util.Optional.of(baseUrl() + AdminHandler.PREFIX) : java.util.Optional.empty();
     }
 
     /** {@code http://127.0.0.1:<port>}; API paths are this plus {@code /v1/api/apps/{appID}/...}. */
@@ -101,6 +113,11 @@ public final class CinnoxSimulator implements AutoCloseable {
 
     public Behaviour behaviour() {
         return behaviour;
+    }
+
+    /** Answers that trip a careless client up: late inserts, turning ties, a capped limit, and more; all off by default. */
+    public Traps traps() {
+        return traps;
     }
 
     public Faults faults() {
