@@ -1,19 +1,27 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.schedule.Scheduler;
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.metrics.ConnectorMetrics;
+import io.kafkaconnect.cinnox.metrics.PluginGauges;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.webhook.SubscriptionRemoval;
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.work.UnitPlanner;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
-import io.kafkaconnect.cinnox.source.webhook.EventRecords;
-import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
+import io.kafkaconnect.cinnox.webhook.EventRecords;
+import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -41,7 +49,7 @@ public class CinnoxSourceConnector extends SourceConnector {
     private Map<String, String> props;
     private CinnoxSourceConfig config;
     private Instant historyStart;
-    private ScheduledExecutorService monitor;
+    private Scheduler monitor;
     private volatile ConnectorMetrics metrics;
     private volatile Chunk plannedChunk;
     private SubscriptionRemoval removal;
@@ -71,12 +79,8 @@ public class CinnoxSourceConnector extends SourceConnector {
         this.historyStart = resolveHistoryStart(config, clock.instant());
         log.info("Starting CINNOX source connector {} from {}: {}", version(), historyStart, config.describe());
         metrics = new ConnectorMetrics(context() == null ? null : PluginGauges.of(context()::pluginMetrics));
-        monitor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cinnox-chunk-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        monitor.scheduleWithFixedDelay(this::reconfigureOnNewChunk, 1, 1, TimeUnit.MINUTES);
+        monitor = Scheduler.daemon("cinnox-chunk-monitor");
+        monitor.repeat("new chunk check", Duration.ofMinutes(1), this::reconfigureOnNewChunk);
         if (config.webhook().deregister()) {
             WebhookSettings webhook = config.webhook();
             String url = webhook.publicUrl() != null && webhook.secret() != null ? webhook.registeredUrl() : null;
@@ -185,10 +189,10 @@ public class CinnoxSourceConnector extends SourceConnector {
         if (published != null) {
             published.close();
         }
-        ScheduledExecutorService running = monitor;
+        Scheduler running = monitor;
         monitor = null;
         if (running != null) {
-            running.shutdownNow();
+            running.close();
         }
         SubscriptionRemoval pending = removal;
         removal = null;
