@@ -24,10 +24,17 @@ public final class Sieve {
         SEED
     }
 
-    /** What to do with one row. */
-    public record Decision(boolean emit, Bucket bucket, boolean late) {
+    /**
+     * What to do with one row.
+     *
+     * @param emit whether to send the row
+     * @param bucket the bucket whose partition its record carries; null for a row that cannot be recorded
+     * @param late whether a re-scan found a row that was never sent
+     * @param changed whether an earlier version of the row was sent
+     */
+    public record Decision(boolean emit, Bucket bucket, boolean late, boolean changed) {
 
-        static final Decision SKIP = new Decision(false, null, false);
+        static final Decision SKIP = new Decision(false, null, false, false);
 
         /** The bucket whose partition the row's record carries; empty for a row that cannot be recorded. */
         public Optional<Bucket> carrier() {
@@ -55,7 +62,7 @@ public final class Sieve {
      */
     public Decision admit(Row row) {
         if (!row.recordable()) {
-            return mode == Mode.MAIN ? new Decision(true, null, false) : Decision.SKIP;
+            return mode == Mode.MAIN ? new Decision(true, null, false, false) : Decision.SKIP;
         }
         Bucket bucket = Bucket.of(row.eventTime(), book.grain());
         LedgerUpdate update = updates.computeIfAbsent(bucket, b -> new LedgerUpdate(book.state(b).ledger()));
@@ -75,7 +82,8 @@ public final class Sieve {
         if (emit || silent) {
             update.record(key, version, !row.isFinal());
         }
-        return emit ? new Decision(true, bucket, mode == Mode.RESCAN && verdict == Ledger.Verdict.NEW) : Decision.SKIP;
+        return emit ? new Decision(true, bucket, mode == Mode.RESCAN && verdict == Ledger.Verdict.NEW,
+                verdict == Ledger.Verdict.CHANGED) : Decision.SKIP;
     }
 
     /** Queues child work caused by an emitted row of {@code bucket}. */
@@ -98,14 +106,20 @@ public final class Sieve {
         return state.withPending(children.getOrDefault(bucket, List.of()));
     }
 
-    /** Puts every changed bucket's new state in the book; returns them. */
-    public Map<Bucket, BucketState> commit() {
+    /** The new state of every bucket this page changed, without changing the book. */
+    public Map<Bucket, BucketState> changes() {
         Map<Bucket, BucketState> changed = new LinkedHashMap<>();
         for (Bucket bucket : updates.keySet()) {
             if (updates.get(bucket).changed() || children.containsKey(bucket)) {
                 changed.put(bucket, after(bucket));
             }
         }
+        return changed;
+    }
+
+    /** Puts every changed bucket's new state in the book; returns them. */
+    public Map<Bucket, BucketState> commit() {
+        Map<Bucket, BucketState> changed = changes();
         changed.forEach(book::put);
         return changed;
     }

@@ -79,9 +79,12 @@ class CinnoxSourceConfigTest {
         assertTrue(config.historyStartIsRelative());
         assertEquals(Duration.ofDays(7), config.backfillChunk());
         assertEquals(Duration.ofDays(1), config.queryWindowMax());
-        assertEquals(Duration.ofMinutes(30), config.settle());
+        assertEquals(Duration.ofMinutes(2), config.settle());
         assertEquals(Duration.ofMinutes(1), config.pollInterval());
         assertEquals(Duration.ofDays(3), config.lookback());
+        assertEquals(new io.kafkaconnect.cinnox.ledger.LateSettings(Duration.ofMinutes(2), Duration.ofHours(1),
+                Duration.ofMinutes(5), Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(3),
+                Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(1)), config.lateSettings());
         assertEquals(Duration.ofMinutes(15), config.sweepInterval());
         assertEquals(Duration.ofHours(1), config.snapshotRefresh());
         assertTrue(config.windowEndInclusive());
@@ -205,8 +208,8 @@ class CinnoxSourceConfigTest {
                 Arguments.of(List.of(CinnoxSourceConfig.BACKFILL_CHUNK_DAYS_CONFIG, "1",
                         CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG, "86400001"),
                         CinnoxSourceConfig.QUERY_WINDOW_MAX_CONFIG, "lower query.window.max.ms to at most 86400000"),
-                Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, "1800000"),
-                        CinnoxSourceConfig.LOOKBACK_CONFIG, "is not longer than window.settle.ms (30 minutes)"),
+                Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, "120000", CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG, "60000"),
+                        CinnoxSourceConfig.LOOKBACK_CONFIG, "is not longer than window.settle.ms (2 minutes)"),
                 Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()),
                         CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG, String.valueOf(Duration.ofHours(1).toMillis())),
                         CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG, "is not shorter than lookback.ms (1 hour)"),
