@@ -197,7 +197,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
 
     private Span seedSpan(RescanState rescan, Instant now) {
         Instant from = ctx.late().settled(now).minus(ctx.late().horizon());
-        return new Span(from, Instant.ofEpochMilli(rescan.seedUntil())).within(read());
+        Instant until = Instant.ofEpochMilli(rescan.seedUntil());
+        return new Span(from, until.isAfter(from) ? until : from).within(read());
     }
 
     private List<SourceRecord> readPassPage(RescanState rescan, Instant now) {
