@@ -5,12 +5,14 @@ package io.kafkaconnect.cinnox.ledger;
  * asked from one row earlier, and its first row must be the row that ended the previous page. When it is
  * not, rows moved (a late insert below the offset, ties ordered differently on each request) and the
  * window is read again from offset 0; the ledger drops the rows already emitted. A window that keeps
- * drifting is read on after {@link #MAX_RESTARTS} restarts and left to the re-scans.
+ * drifting after {@link #MAX_RESTARTS} restarts (ties ordered differently on every request) is split in
+ * halves, down to windows whose rows fit in one page, which cannot drift; a window too short to split is
+ * read on and left to the re-scans.
  */
 public final class PageDrift {
 
-    /** How often one window is read again from 0 before paging goes on regardless. */
-    public static final int MAX_RESTARTS = 3;
+    /** How often one window is read again from 0 before it is split. */
+    public static final int MAX_RESTARTS = 2;
 
     /** The outcome of comparing a page's first row with the previous page's last. */
     public enum Check {

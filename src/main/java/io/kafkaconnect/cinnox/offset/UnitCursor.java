@@ -87,6 +87,20 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
         return withMain(main.pageRead(readCount), windowLimitMs);
     }
 
+    /**
+     * Keeps the first half of the fixed main window, paged from 0, without limiting later windows: rows kept
+     * moving between its pages, and a window that fits in one page cannot drift.
+     *
+     * @throws IllegalStateException when no window is fixed or it is shorter than 2 ms
+     */
+    public UnitCursor windowSplit() {
+        long half = (main.requireFixed().end() - main.start()) / 2;
+        if (half < 1) {
+            throw new IllegalStateException("Window " + main + " is too short to split");
+        }
+        return withMain(new PagedWindow(main.start(), main.start() + half, 0), windowLimitMs);
+    }
+
     /** Reads the fixed main window again from offset 0 (rows moved between its pages). */
     public UnitCursor restartWindow() {
         return withMain(new PagedWindow(main.requireFixed().start(), main.end(), 0), windowLimitMs);

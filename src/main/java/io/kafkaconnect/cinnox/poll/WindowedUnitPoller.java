@@ -162,9 +162,13 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         Span window = new Span(plan.start(), plan.end());
         WindowPageReader.Outcome page = pages.read(window, plan.pageOffset(), late.lastRow(), Sieve.Mode.MAIN, now);
         UnitCursor after;
-        if (page.check() == PageDrift.Check.MOVED && late.restarts() < PageDrift.MAX_RESTARTS) {
-            drifted(window, plan.pageOffset());
+        boolean moved = page.check() == PageDrift.Check.MOVED;
+        if (moved && late.restarts() < PageDrift.MAX_RESTARTS) {
+            drifted(window, plan.pageOffset(), "reading the window again from offset 0");
             after = before.restartWindow().withLate(late.withMain(0, late.restarts() + 1));
+        } else if (moved && window.end().toEpochMilli() - window.start().toEpochMilli() >= 2) {
+            drifted(window, plan.pageOffset(), "splitting the window in halves");
+            after = before.windowSplit().withLate(late.newWindow());
         } else {
             long overlap = plan.pageOffset() - PageDrift.requestOffset(plan.pageOffset(), late.lastRow());
             after = before.nextPage((int) Math.max(0, page.size() - overlap))
@@ -207,9 +211,13 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         Sieve.Mode mode = rescan.seeding() ? Sieve.Mode.SEED : Sieve.Mode.RESCAN;
         WindowPageReader.Outcome page = pages.read(w.span(), w.offset(), w.lastRow(), mode, now);
         RescanState next;
-        if (page.check() == PageDrift.Check.MOVED && w.mayRestart()) {
-            drifted(w.span(), w.offset());
+        boolean moved = page.check() == PageDrift.Check.MOVED;
+        if (moved && w.mayRestart()) {
+            drifted(w.span(), w.offset(), "reading the window again from offset 0");
             next = rescan.withWindow(w.restarted());
+        } else if (moved && w.end() - w.start() >= 2) {
+            drifted(w.span(), w.offset(), "splitting the window in halves");
+            next = rescan.withWindow(new PassWindow(w.start(), w.start() + (w.end() - w.start()) / 2, 0, 0, 0));
         } else if (page.last()) {
             Optional<Span> following = schedule.nextWindow(rescan.tier(), new Span(w.span().end(), rescan.passEndAt()),
                     w.span().end(), book.openBuckets());
@@ -226,10 +234,10 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         return records;
     }
 
-    private void drifted(Span window, long offset) {
+    private void drifted(Span window, long offset, String remedy) {
         ctx.stats().pageDrift();
         log.info("{}: rows moved between two pages of window {} (the page at offset {} did not start with the "
-                + "previous page's last row); reading the window again from offset 0", unit, window, offset);
+                + "previous page's last row); {}", unit, window, offset, remedy);
     }
 
     private List<SourceRecord> commitPage(WindowPageReader.Outcome page, UnitCursor before, UnitCursor after,

@@ -49,8 +49,8 @@ class RescanStateTest {
         assertEquals(w, w.pageRead(0, 7));
         PassWindow keyless = w.pageRead(3, 0);
         assertEquals(1001, keyless.requestOffset(), "no row to check: no overlap");
-        assertTrue(w.restarted().restarted().mayRestart());
-        assertFalse(w.restarted().restarted().restarted().mayRestart());
+        assertTrue(w.restarted().mayRestart());
+        assertFalse(w.restarted().restarted().mayRestart());
     }
 
     @Test
