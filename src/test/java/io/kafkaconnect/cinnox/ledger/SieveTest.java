@@ -19,10 +19,23 @@ class SieveTest {
     private static final Instant NOW = Instant.parse("2026-01-10T12:02:00Z");
     private static final Instant RECENT = Instant.parse("2026-01-10T11:10:00Z");
     private static final Instant OLD = Instant.parse("2026-01-08T11:10:00Z");
-    private static final Map<String, Object> UNIT = Map.of("app", "a", "report", "enquiry-detail",
-            "chunk", "2026-01-08T00:00:00Z");
+    private static final Map<String, Object> UNIT = unitPartition();
 
     private final LedgerBook book = new LedgerBook(HOUR, UNIT);
+
+    private static Map<String, Object> unitPartition() {
+        Map<String, Object> partition = new java.util.LinkedHashMap<>();
+        partition.put("app", "a");
+        partition.put("report", "enquiry-detail");
+        partition.put("chunk", "2026-01-08T00:00:00Z");
+        return partition;
+    }
+
+    @Test
+    void bucketPartitionsKeepTheUnitsKeyOrderAsConnectSerializesThemInOrder() {
+        Map<String, Object> partition = book.partitions(new Span(RECENT, RECENT.plusSeconds(1))).get(0);
+        assertEquals(List.of("app", "report", "chunk", "bucket"), List.copyOf(partition.keySet()));
+    }
 
     private static Row open(String key, Instant at) {
         return new Row(key, "Open", false, at);

@@ -79,7 +79,7 @@ class EndToEndIT {
         assertOffsetsNameUnitsOfWork();
     }
 
-    /** Every stored partition is {app, report[, chunk]} of this App, with a versioned offset. */
+    /** Every stored partition is {app, report[, chunk[, bucket]]} of this App, with a versioned offset. */
     private void assertOffsetsNameUnitsOfWork() {
         List<ConnectorOffset> offsets = connect.connectorOffsets(CONNECTOR).offsets();
         assertFalse(offsets.isEmpty(), "offsets are stored");
@@ -89,8 +89,9 @@ class EndToEndIT {
             assertEquals(sim.defaultAccount().appId(), partition.get("app"), "app of " + partition);
             Report report = Report.require((String) partition.get("report"));
             reports.add(report.apiName());
-            Set<String> expectedKeys = report.kind() == Report.Kind.SNAPSHOT
-                    ? Set.of("app", "report") : Set.of("app", "report", "chunk");
+            Set<String> expectedKeys = report.kind() == Report.Kind.SNAPSHOT ? Set.of("app", "report")
+                    : report.kind() == Report.Kind.WINDOWED && partition.containsKey("bucket")
+                    ? Set.of("app", "report", "chunk", "bucket") : Set.of("app", "report", "chunk");
             assertEquals(expectedKeys, partition.keySet(), "keys of " + partition);
             if (partition.containsKey("chunk")) {
                 Instant chunk = Instant.parse((String) partition.get("chunk"));
