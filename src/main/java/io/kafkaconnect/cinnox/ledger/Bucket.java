@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,14 +82,21 @@ public record Bucket(Instant start, Duration grain) {
         return start.toString();
     }
 
-    /** The ledger's source partition: the unit's partition plus {@code "bucket"}. */
+    /**
+     * The ledger's source partition: the unit's partition plus {@code "bucket"}, its keys in the order a
+     * {@link HashMap} filled key by key iterates them ({@code app, bucket, report, chunk}), as Connect's JSON
+     * converter rebuilds a partition. Connect finds an offset by the partition's JSON, so a partition read
+     * back (offsets REST API) must serialize as the records' did; the unit's own partition
+     * ({@code app, report, chunk}) already is in that order.
+     */
     public Map<String, Object> partition(Map<String, ?> unitPartition) {
         if (unitPartition.containsKey(PARTITION_KEY)) {
             throw new IllegalArgumentException("Partition " + unitPartition + " already names a bucket");
         }
-        Map<String, Object> partition = new LinkedHashMap<>(unitPartition);
-        partition.put(PARTITION_KEY, text());
-        return partition;
+        Map<String, Object> filled = new HashMap<>();
+        unitPartition.forEach(filled::put);
+        filled.put(PARTITION_KEY, text());
+        return new LinkedHashMap<>(filled);
     }
 
     /**

@@ -23,7 +23,6 @@ public final class LedgerBook {
 
     public LedgerBook(Duration grain, Map<String, ?> unitPartition) {
         this.grain = Bucket.requireGrain(grain);
-        // Connect finds an offset by the serialized partition, so the keys must keep the order records use.
         this.unitPartition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unitPartition));
     }
 

@@ -3,6 +3,7 @@ package io.kafkaconnect.cinnox.source;
 import io.kafkaconnect.cinnox.report.Report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
@@ -97,6 +98,7 @@ class EndToEndIT {
                 Instant chunk = Instant.parse((String) partition.get("chunk"));
                 assertEquals(0, chunk.toEpochMilli() % Duration.ofDays(1).toMillis(), "chunk on the day grid");
             }
+            assertNotNull(offset.offset(), "offset of " + partition);
             assertEquals(1L, ((Number) offset.offset().get("v")).longValue(), "offset version of " + partition);
         }
         assertTrue(reports.containsAll(ExpectedRecords.WINDOWED_ID_FIELDS.keySet()),

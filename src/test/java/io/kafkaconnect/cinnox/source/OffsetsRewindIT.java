@@ -93,8 +93,8 @@ class OffsetsRewindIT {
             System.out.println("OffsetsRewindIT: PATCH answered: " + answer);
             // The hours from noon on forget what they sent, so their rows go out again (docs/operations.md).
             for (Instant hour = noon; hour.isBefore(chunkEnd); hour = hour.plus(Duration.ofHours(1))) {
-                Map<String, Object> bucket = new LinkedHashMap<>(partition);
-                bucket.put("bucket", hour.toString());
+                Map<String, Object> bucket = new io.kafkaconnect.cinnox.ledger.Bucket(hour, Duration.ofHours(1))
+                        .partition(partition);
                 connect.alterSourceConnectorOffset(CONNECTOR, bucket, null);
             }
             connect.resumeConnector(CONNECTOR);
