@@ -5,6 +5,7 @@ import io.kafkaconnect.cinnox.report.TopicNames;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.client.AppToken;
 import io.kafkaconnect.cinnox.client.ClientSettings;
+import io.kafkaconnect.cinnox.ledger.LateSettings;
 import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,12 +135,38 @@ public class CinnoxSourceConfig extends AbstractConfig {
     static final long QUERY_WINDOW_MAX_DEFAULT = 90 * DAY;
 
     public static final String SETTLE_CONFIG = "window.settle.ms";
-    static final String SETTLE_DOC = "How long after a window ends the connector waits before reading "
-            + "it. Call and conference rows only appear once the call ends, which can be long after the call "
-            + "date that places them in a window, and offset paging is only stable in a window that lies fully "
-            + "in the past and receives no new rows. A row that appears after its window was read is missed, so "
-            + "keep this above your longest calls; records reach Kafka at least this long after they happen.";
-    static final long SETTLE_DEFAULT = 30 * MINUTE;
+    static final String SETTLE_DOC = "How long after a window ends the connector first reads it. Rows that "
+            + "appear later (a call row appears when the call ends but is dated at its start) are found by the "
+            + "re-scans (see late.horizon.ms), so this only needs to cover CINNOX's own write delay; records "
+            + "reach Kafka about this long plus poll.interval.ms after they happen.";
+    static final long SETTLE_DEFAULT = 2 * MINUTE;
+
+    public static final String LATE_HORIZON_CONFIG = "late.horizon.ms";
+    static final String LATE_HORIZON_DOC = "How late after its event time a row may appear in CINNOX and still "
+            + "be delivered: the windows of this last stretch are read again every late.horizon.interval.ms and "
+            + "rows not sent yet are sent. Keep it above your longest calls. It must not be shorter than "
+            + "late.recent.ms.";
+    static final long LATE_HORIZON_DEFAULT = DAY;
+
+    public static final String LATE_HORIZON_INTERVAL_CONFIG = "late.horizon.interval.ms";
+    static final String LATE_HORIZON_INTERVAL_DOC = "How often the windows inside late.horizon.ms (older than "
+            + "late.recent.ms) are read again for late rows and changes.";
+    static final long LATE_HORIZON_INTERVAL_DEFAULT = HOUR;
+
+    public static final String LATE_RECENT_CONFIG = "late.recent.ms";
+    static final String LATE_RECENT_DOC = "The most recent stretch of read windows, which is read again every "
+            + "late.recent.interval.ms: most late rows are calls of a few minutes.";
+    static final long LATE_RECENT_DEFAULT = HOUR;
+
+    public static final String LATE_RECENT_INTERVAL_CONFIG = "late.recent.interval.ms";
+    static final String LATE_RECENT_INTERVAL_DOC = "How often the windows inside late.recent.ms are read again.";
+    static final long LATE_RECENT_INTERVAL_DEFAULT = 5 * MINUTE;
+
+    public static final String LATE_BUCKET_CONFIG = "late.bucket.ms";
+    static final String LATE_BUCKET_DOC = "The stretch of event time one ledger covers: what was sent for the "
+            + "rows of a bucket is kept in the bucket's own source partition. It must divide a day; shorter "
+            + "buckets make smaller offsets for busy accounts.";
+    static final long LATE_BUCKET_DEFAULT = HOUR;
 
     public static final String POLL_INTERVAL_CONFIG = "poll.interval.ms";
     static final String POLL_INTERVAL_DOC = "How often a unit of work that has caught up with now asks "
@@ -150,16 +177,17 @@ public class CinnoxSourceConfig extends AbstractConfig {
     public static final String LOOKBACK_CONFIG = "lookback.ms";
     static final String LOOKBACK_DOC = "How long after creation a record may still change in CINNOX: an "
             + "enquiry's status until it is closed, an SMS carrier status while it is Queued, a sent campaign's "
-            + "counters while it delivers. A record read in such a non-final state is tracked this long after "
-            + "its window time and re-read by a sweep; a changed record is written again with the same key. 0 "
-            + "turns re-reads off. It must be longer than window.settle.ms, because records are first read only "
-            + "once their window settles.";
+            + "counters while it delivers. Past late.horizon.ms, the buckets that hold records sent in such a "
+            + "non-final state are read again every lookback.sweep.interval.ms until this long after their "
+            + "window time; a changed record is written again with the same key. 0 (or a value below "
+            + "late.horizon.ms) leaves change detection to the late.horizon.ms re-scans. It must be longer than "
+            + "window.settle.ms.";
     static final long LOOKBACK_DEFAULT = 3 * DAY;
 
     public static final String SWEEP_INTERVAL_CONFIG = "lookback.sweep.interval.ms";
-    static final String SWEEP_INTERVAL_DOC = "How often the windows that hold tracked, still changing "
-            + "records are read again (see lookback.ms). Every sweep spends requests from requests.per.minute. "
-            + "It must be shorter than lookback.ms.";
+    static final String SWEEP_INTERVAL_DOC = "How often the buckets past late.horizon.ms that hold still "
+            + "changing records are read again (see lookback.ms). Every re-read spends requests from "
+            + "requests.per.minute. It must be shorter than lookback.ms.";
     static final long SWEEP_INTERVAL_DEFAULT = 15 * MINUTE;
 
     public static final String SNAPSHOT_REFRESH_CONFIG = "snapshot.refresh.interval.ms";
@@ -401,6 +429,13 @@ public class CinnoxSourceConfig extends AbstractConfig {
         return millis(SWEEP_INTERVAL_CONFIG);
     }
 
+    /** How late data is looked for: settle, the re-scan tiers, the ledger buckets, the longest window. */
+    public LateSettings lateSettings() {
+        return new LateSettings(settle(), millis(LATE_RECENT_CONFIG), millis(LATE_RECENT_INTERVAL_CONFIG),
+                millis(LATE_HORIZON_CONFIG), millis(LATE_HORIZON_INTERVAL_CONFIG), lookback(), sweepInterval(),
+                millis(LATE_BUCKET_CONFIG), queryWindowMax());
+    }
+
     public Duration snapshotRefresh() {
         return millis(SNAPSHOT_REFRESH_CONFIG);
     }
@@ -551,6 +586,19 @@ public class CinnoxSourceConfig extends AbstractConfig {
                 LOOKBACK_DOC, TIME_GROUP, ++order, Width.SHORT, "Look-back (ms)", List.of(SWEEP_INTERVAL_CONFIG));
         def.define(SWEEP_INTERVAL_CONFIG, Type.LONG, SWEEP_INTERVAL_DEFAULT, atLeastMillis(1), Importance.LOW,
                 SWEEP_INTERVAL_DOC, TIME_GROUP, ++order, Width.SHORT, "Look-back sweep interval (ms)");
+        def.define(LATE_HORIZON_CONFIG, Type.LONG, LATE_HORIZON_DEFAULT, atLeastMillis(0), Importance.MEDIUM,
+                LATE_HORIZON_DOC, TIME_GROUP, ++order, Width.SHORT, "Late-row horizon (ms)",
+                List.of(LATE_RECENT_CONFIG));
+        def.define(LATE_HORIZON_INTERVAL_CONFIG, Type.LONG, LATE_HORIZON_INTERVAL_DEFAULT, atLeastMillis(1),
+                Importance.LOW, LATE_HORIZON_INTERVAL_DOC, TIME_GROUP, ++order, Width.SHORT,
+                "Late-row horizon re-scan interval (ms)");
+        def.define(LATE_RECENT_CONFIG, Type.LONG, LATE_RECENT_DEFAULT, atLeastMillis(0), Importance.LOW,
+                LATE_RECENT_DOC, TIME_GROUP, ++order, Width.SHORT, "Recent re-scan stretch (ms)");
+        def.define(LATE_RECENT_INTERVAL_CONFIG, Type.LONG, LATE_RECENT_INTERVAL_DEFAULT, atLeastMillis(1),
+                Importance.LOW, LATE_RECENT_INTERVAL_DOC, TIME_GROUP, ++order, Width.SHORT,
+                "Recent re-scan interval (ms)");
+        def.define(LATE_BUCKET_CONFIG, Type.LONG, LATE_BUCKET_DEFAULT, ConfigValidators.dayDivisor(), Importance.LOW,
+                LATE_BUCKET_DOC, TIME_GROUP, ++order, Width.SHORT, "Ledger bucket (ms)");
         def.define(SNAPSHOT_REFRESH_CONFIG, Type.LONG, SNAPSHOT_REFRESH_DEFAULT, atLeastMillis(1), Importance.LOW,
                 SNAPSHOT_REFRESH_DOC, TIME_GROUP, ++order, Width.SHORT, "Snapshot refresh interval (ms)");
         def.define(WINDOW_END_INCLUSIVE_CONFIG, Type.BOOLEAN, WINDOW_END_INCLUSIVE_DEFAULT, Importance.LOW,

@@ -53,6 +53,18 @@ final class ConfigValidators {
         });
     }
 
+    /** Milliseconds of at least a minute that divide a day (ledger buckets sit on a daily grid). */
+    static ConfigDef.Validator dayDivisor() {
+        return new Described("milliseconds of at least one minute that divide a day (60000, 900000, 3600000, ...)",
+                (name, value) -> {
+                    long ms = (Long) value;
+                    if (ms < 60_000 || 86_400_000L % ms != 0) {
+                        throw new ConfigException(name + " is " + ms + "; set it to a number of milliseconds of at "
+                                + "least one minute that divides a day, for example 900000 or 3600000");
+                    }
+                });
+    }
+
     /** A plain number between {@code min} and {@code max} inclusive. */
     static ConfigDef.Validator between(long min, long max) {
         return new Described(rangeText(min, max, false), (name, value) -> checkRange(name, value, min, max, false));

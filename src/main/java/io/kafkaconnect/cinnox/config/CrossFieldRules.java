@@ -4,6 +4,8 @@ import io.kafkaconnect.cinnox.report.TopicNames;
 import io.kafkaconnect.cinnox.report.Report;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.CALL_TIMEOUT_CONFIG;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.HEARTBEAT_TOPIC_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.LATE_HORIZON_CONFIG;
+import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.LATE_RECENT_CONFIG;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.LOOKBACK_CONFIG;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.READ_TIMEOUT_CONFIG;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.REPORTS_CONFIG;
@@ -43,6 +45,7 @@ final class CrossFieldRules {
         callTimeout(parsed, problems);
         lookbackAfterSettle(parsed, problems);
         sweepInsideLookback(parsed, problems);
+        horizonCoversRecent(parsed, problems);
         heartbeatTopicOwn(parsed, problems);
         oneTopicPerReport(parsed, problems);
         WebhookConfig.check(parsed, problems);
@@ -91,6 +94,17 @@ final class CrossFieldRules {
                     + ConfigValidators.humanMillis(sweep) + ") is not shorter than " + LOOKBACK_CONFIG + " ("
                     + ConfigValidators.humanMillis(lookback) + "), so tracked records would expire before a sweep "
                     + "re-reads them; lower " + SWEEP_INTERVAL_CONFIG + " below " + lookback + "."));
+        }
+    }
+
+    private static void horizonCoversRecent(Map<String, ?> parsed, List<Problem> problems) {
+        Long horizon = (Long) parsed.get(LATE_HORIZON_CONFIG);
+        Long recent = (Long) parsed.get(LATE_RECENT_CONFIG);
+        if (horizon != null && recent != null && horizon < recent) {
+            problems.add(new Problem(LATE_HORIZON_CONFIG, LATE_HORIZON_CONFIG + " (" + ConfigValidators.humanMillis(horizon)
+                    + ") is shorter than " + LATE_RECENT_CONFIG + " (" + ConfigValidators.humanMillis(recent)
+                    + "), but the recent re-scans lie inside the horizon; raise " + LATE_HORIZON_CONFIG + " to at least "
+                    + recent + " or lower " + LATE_RECENT_CONFIG + "."));
         }
     }
 

@@ -22,6 +22,12 @@ public enum CinnoxMetric {
             "Heartbeat records written to move the offset of a unit across a stretch without records."),
     RECORDS_WITHOUT_KEY("records-without-key-total", Scope.TASK,
             "Records CINNOX returned without the id that keys them; they are skipped."),
+    PAGE_DRIFTS("page-drifts-total", Scope.TASK,
+            "Pages whose first row was not the previous page's last row (rows moved between two requests of one "
+                    + "window); the window is read again from offset 0 and the ledgers drop the rows already sent."),
+    LATE_ROWS("late-rows-total", Scope.REPORT,
+            "Rows a re-scan found in a window read before that had never been sent (they became visible after "
+                    + "the window was first read), for the report."),
     RECORDS("records-total", Scope.REPORT,
             "Records the task returned to Connect for the report (changed records re-emitted by sweeps included)."),
     LAG_SECONDS("lag-seconds", Scope.REPORT,

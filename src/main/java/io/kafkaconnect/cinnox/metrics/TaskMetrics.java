@@ -23,8 +23,10 @@ public final class TaskMetrics {
         gauges.add(CinnoxMetric.RETRIES, stats::retries);
         gauges.add(CinnoxMetric.HEARTBEATS, stats::heartbeats);
         gauges.add(CinnoxMetric.RECORDS_WITHOUT_KEY, stats::recordsWithoutKey);
+        gauges.add(CinnoxMetric.PAGE_DRIFTS, stats::pageDrifts);
         for (Report report : progress.reports()) {
             gauges.add(CinnoxMetric.RECORDS, PluginGauges.reportTags(report), () -> stats.records(report));
+            gauges.add(CinnoxMetric.LATE_ROWS, PluginGauges.reportTags(report), () -> stats.lateRows(report));
             if (progress.hasUnits(report)) {
                 gauges.add(CinnoxMetric.LAG_SECONDS, PluginGauges.reportTags(report),
                         () -> progress.of(report).lag().getSeconds());

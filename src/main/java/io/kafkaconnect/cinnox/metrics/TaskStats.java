@@ -15,11 +15,14 @@ public final class TaskStats {
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong recordsWithoutKey = new AtomicLong();
     private final AtomicLong chatsOverLimit = new AtomicLong();
+    private final AtomicLong pageDrifts = new AtomicLong();
     private final Map<Report, AtomicLong> records = new EnumMap<>(Report.class);
+    private final Map<Report, AtomicLong> lateRows = new EnumMap<>(Report.class);
 
     public TaskStats() {
         for (Report report : Report.values()) {
             records.put(report, new AtomicLong());
+            lateRows.put(report, new AtomicLong());
         }
     }
 
@@ -49,6 +52,22 @@ public final class TaskStats {
 
     public void chatOverLimit() {
         chatsOverLimit.incrementAndGet();
+    }
+
+    public void pageDrift() {
+        pageDrifts.incrementAndGet();
+    }
+
+    public void lateRow(Report report) {
+        lateRows.get(report).incrementAndGet();
+    }
+
+    public long pageDrifts() {
+        return pageDrifts.get();
+    }
+
+    public long lateRows(Report report) {
+        return lateRows.get(report).get();
     }
 
     public void recordsEmitted(Report report, int count) {
@@ -92,6 +111,6 @@ public final class TaskStats {
     public String toString() {
         return requests + " requests sent, " + throttled + " throttled, " + rateLimited + " rate limited (6451010), "
                 + retries + " retries, " + heartbeats + " heartbeats, " + recordsWithoutKey + " records without key, "
-                + chatsOverLimit + " chats over the limit";
+                + chatsOverLimit + " chats over the limit, " + pageDrifts + " page drifts";
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.offset;
 
+import io.kafkaconnect.cinnox.ledger.LateCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -22,14 +23,16 @@ import java.util.Optional;
  * @param lastSweepAt when the last sweep finished, epoch ms, 0 = never
  * @param lastSnapshotAt when the last snapshot was read, epoch ms, 0 = never
  * @param done whether the unit has nothing left to do
+ * @param late the drift check of the main window and the re-scan state (windowed units)
  */
 public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pending, long childOffset,
         Map<String, TrackedVersion> tracked, PagedWindow sweep, long lastSweepAt, long lastSnapshotAt,
-        boolean done) {
+        boolean done, LateCursor late) {
 
     public UnitCursor {
         Objects.requireNonNull(main, "main");
         Objects.requireNonNull(sweep, "sweep");
+        Objects.requireNonNull(late, "late");
         pending = List.copyOf(pending);
         if (pending.stream().anyMatch(String::isEmpty) || tracked.containsKey("")) {
             throw new IllegalArgumentException("Child and tracked record ids must not be empty");
@@ -45,7 +48,7 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
 
     /** The cursor of a unit nothing was read for yet. */
     public static UnitCursor fresh() {
-        return new UnitCursor(PagedWindow.NONE, 0, List.of(), 0, Map.of(), PagedWindow.NONE, 0, 0, false);
+        return new UnitCursor(PagedWindow.NONE, 0, List.of(), 0, Map.of(), PagedWindow.NONE, 0, 0, false, LateCursor.NONE);
     }
 
     public long windowStart() {
@@ -82,6 +85,25 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
     /** Moves past a page of {@code readCount} records of the fixed main window. */
     public UnitCursor nextPage(int readCount) {
         return withMain(main.pageRead(readCount), windowLimitMs);
+    }
+
+    /**
+     * Keeps the first half of the fixed main window, paged from 0, without limiting later windows: rows kept
+     * moving between its pages, and a window that fits in one page cannot drift.
+     *
+     * @throws IllegalStateException when no window is fixed or it is shorter than 2 ms
+     */
+    public UnitCursor windowSplit() {
+        long half = (main.requireFixed().end() - main.start()) / 2;
+        if (half < 1) {
+            throw new IllegalStateException("Window " + main + " is too short to split");
+        }
+        return withMain(new PagedWindow(main.start(), main.start() + half, 0), windowLimitMs);
+    }
+
+    /** Reads the fixed main window again from offset 0 (rows moved between its pages). */
+    public UnitCursor restartWindow() {
+        return withMain(new PagedWindow(main.requireFixed().start(), main.end(), 0), windowLimitMs);
     }
 
     /** Ends the fixed main window; the next one starts at its end. Child work must be done first. */
@@ -131,7 +153,7 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
     /** Records the child ids found in the last page, to read in order; no child work may be pending. */
     public UnitCursor withPending(List<String> ids) {
         requireNoPending();
-        return new UnitCursor(main, windowLimitMs, ids, 0, tracked, sweep, lastSweepAt, lastSnapshotAt, done);
+        return new UnitCursor(main, windowLimitMs, ids, 0, tracked, sweep, lastSweepAt, lastSnapshotAt, done, late);
     }
 
     /** Moves past a page of {@code readCount} records of the first pending child. */
@@ -140,7 +162,7 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
             throw new IllegalStateException("No pending child to page, or negative count " + readCount);
         }
         return new UnitCursor(main, windowLimitMs, pending, childOffset + readCount, tracked, sweep, lastSweepAt,
-                lastSnapshotAt, done);
+                lastSnapshotAt, done, late);
     }
 
     /** Drops the first pending child, whose records are all read (or skipped). */
@@ -149,7 +171,7 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
             throw new IllegalStateException("No pending child to finish");
         }
         return new UnitCursor(main, windowLimitMs, pending.subList(1, pending.size()), 0, tracked, sweep,
-                lastSweepAt, lastSnapshotAt, done);
+                lastSweepAt, lastSnapshotAt, done, late);
     }
 
     /** Tracks (or updates) record {@code id} emitted in a non-final state at {@code version}. */
@@ -195,13 +217,25 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
     /** Records that the snapshot (or daily row set) was read completely at {@code at}. */
     public UnitCursor snapshotTaken(Instant at) {
         return new UnitCursor(main, windowLimitMs, pending, childOffset, tracked, sweep, lastSweepAt,
-                at.toEpochMilli(), done);
+                at.toEpochMilli(), done, late);
+    }
+
+    /** The same cursor with {@code next} late-data state. */
+    public UnitCursor withLate(LateCursor next) {
+        return new UnitCursor(main, windowLimitMs, pending, childOffset, tracked, sweep, lastSweepAt, lastSnapshotAt,
+                done, next);
+    }
+
+    /** Drops the tracked map and any sweep: windowed units keep their open rows in ledgers now. */
+    public UnitCursor withoutTracked() {
+        return new UnitCursor(main, windowLimitMs, pending, childOffset, Map.of(), PagedWindow.NONE, 0, lastSnapshotAt,
+                done, late);
     }
 
     /** Marks the unit done: the connector stops assigning it. */
     public UnitCursor unitFinished() {
         return new UnitCursor(main, windowLimitMs, pending, childOffset, tracked, sweep, lastSweepAt,
-                lastSnapshotAt, true);
+                lastSnapshotAt, true, late);
     }
 
     /** The source offset (see {@link UnitCursorCodec} for the format). */
@@ -218,6 +252,11 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
         return UnitCursorCodec.fromOffset(offset);
     }
 
+    /** Whether a stored offset was written before ledgers existed (its windowed unit must be upgraded). */
+    public static boolean writtenBeforeLedgers(Map<String, ?> offset) {
+        return UnitCursorCodec.beforeLedgers(offset);
+    }
+
     private void requireNoPending() {
         if (!pending.isEmpty()) {
             throw new IllegalStateException(pending.size() + " pending children must be read first: " + pending);
@@ -226,16 +265,16 @@ public record UnitCursor(PagedWindow main, long windowLimitMs, List<String> pend
 
     private UnitCursor withMain(PagedWindow window, long limitMs) {
         return new UnitCursor(window, limitMs, pending, childOffset, tracked, sweep, lastSweepAt, lastSnapshotAt,
-                done);
+                done, late);
     }
 
     private UnitCursor withTracked(Map<String, TrackedVersion> next) {
         return new UnitCursor(main, windowLimitMs, pending, childOffset, next, sweep, lastSweepAt, lastSnapshotAt,
-                done);
+                done, late);
     }
 
     private UnitCursor withSweep(PagedWindow window, long sweptAt) {
         return new UnitCursor(main, windowLimitMs, pending, childOffset, tracked, window, sweptAt, lastSnapshotAt,
-                done);
+                done, late);
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.offset;
 
+import io.kafkaconnect.cinnox.ledger.LateCursor;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,11 @@ final class UnitCursorCodec {
     static final String LAST_SWEEP_AT = "lastSweepAt";
     static final String LAST_SNAPSHOT_AT = "lastSnapshotAt";
     static final String DONE = "done";
-    private static final Set<String> KEYS = Set.of(V, WINDOW_START, WINDOW_END, OFFSET, WINDOW_MAX, PENDING,
+    /** A key every offset written since ledgers exist holds; one without it comes from an older connector. */
+    static final String LEDGER_MARK = "passTier";
+    private static final Set<String> OWN_KEYS = Set.of(V, WINDOW_START, WINDOW_END, OFFSET, WINDOW_MAX, PENDING,
             CHILD_OFFSET, TRACKED, SWEEP_START, SWEEP_END, SWEEP_OFFSET, LAST_SWEEP_AT, LAST_SNAPSHOT_AT, DONE);
+    private static final Set<String> KEYS = union(OWN_KEYS, LateCursor.KEYS);
     private static final String LIST_SEPARATOR = ",";
     private static final String ID_SEPARATOR = "=";
     private static final String TIME_SEPARATOR = "|";
@@ -63,6 +67,7 @@ final class UnitCursorCodec {
         offset.put(LAST_SWEEP_AT, cursor.lastSweepAt());
         offset.put(LAST_SNAPSHOT_AT, cursor.lastSnapshotAt());
         offset.put(DONE, cursor.done());
+        cursor.late().write(offset);
         return offset;
     }
 
@@ -81,10 +86,22 @@ final class UnitCursorCodec {
                     number(offset, WINDOW_MAX), pending(text(offset, PENDING)), number(offset, CHILD_OFFSET),
                     decodeTracked(text(offset, TRACKED)),
                     new PagedWindow(number(offset, SWEEP_START), number(offset, SWEEP_END), number(offset, SWEEP_OFFSET)),
-                    number(offset, LAST_SWEEP_AT), number(offset, LAST_SNAPSHOT_AT), flag(offset, DONE));
+                    number(offset, LAST_SWEEP_AT), number(offset, LAST_SNAPSHOT_AT), flag(offset, DONE),
+                    LateCursor.read(offset));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid source offset " + offset + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code offset} was written before ledgers existed (and is not empty). */
+    static boolean beforeLedgers(Map<String, ?> offset) {
+        return offset != null && !offset.isEmpty() && !offset.containsKey(LEDGER_MARK);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static void requireVersion(Map<String, ?> offset) {

@@ -1,9 +1,17 @@
 package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.ledger.LateSettings;
+import io.kafkaconnect.cinnox.ledger.LedgerBook;
+import io.kafkaconnect.cinnox.ledger.Span;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.report.WindowedReport;
+import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -14,37 +22,69 @@ public final class Pollers {
     private Pollers() {
     }
 
-    public static UnitPoller create(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
-        return switch (unit.report().kind()) {
-            case WINDOWED -> windowed(unit, WindowedReport.of(unit.report(), ctx.formats()), cursor, ctx);
-            case DAILY -> new DailyUnitPoller(unit, cursor, ctx);
-            case SNAPSHOT -> new SnapshotUnitPoller(unit, cursor, ctx);
-            case CHILD -> throw new IllegalArgumentException(unit + ": child reports are read by their parents' units");
-        };
-    }
-
     /**
-     * The pollers of {@code units}, each resuming from its stored offset; all offsets are read in one call
-     * (a fresh cursor where none is stored).
+     * The pollers of {@code units}, each resuming from its stored offset: the units' own offsets are read in
+     * one call (a fresh cursor where none is stored), then the ledger buckets the windowed units may still
+     * need in a second.
      */
     public static List<UnitPoller> load(List<WorkUnit> units, OffsetStorageReader reader, PollContext ctx) {
         Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(
                 units.stream().map(WorkUnit::toPartition).toList());
+        Map<WorkUnit, Span> ledgerSpans = new LinkedHashMap<>();
+        List<Map<String, Object>> bucketPartitions = new ArrayList<>();
+        Instant now = ctx.clock().instant();
+        for (WorkUnit unit : units) {
+            if (unit.report().kind() == Report.Kind.WINDOWED) {
+                Span span = ledgerSpan(unit, UnitCursor.fromOffset(offset(offsets, unit)), ctx, now);
+                ledgerSpans.put(unit, span);
+                bucketPartitions.addAll(new LedgerBook(ctx.late().grain(), unit.toPartition()).partitions(span));
+            }
+        }
+        Map<Map<String, Object>, Map<String, Object>> buckets = bucketPartitions.isEmpty()
+                ? Map.of() : reader.offsets(bucketPartitions);
         List<UnitPoller> pollers = new ArrayList<>();
         for (WorkUnit unit : units) {
-            UnitCursor cursor = UnitCursor.fromOffset(offsets == null ? null : offsets.get(unit.toPartition()));
-            pollers.add(create(unit, cursor, ctx));
+            Map<String, Object> offset = offset(offsets, unit);
+            UnitCursor cursor = UnitCursor.fromOffset(offset);
+            pollers.add(switch (unit.report().kind()) {
+                case WINDOWED -> {
+                    LedgerBook book = new LedgerBook(ctx.late().grain(), unit.toPartition());
+                    book.load(buckets, ledgerSpans.get(unit));
+                    yield windowed(unit, WindowedReport.of(unit.report(), ctx.formats()), cursor,
+                            UnitCursor.writtenBeforeLedgers(offset), book, ctx);
+                }
+                case DAILY -> new DailyUnitPoller(unit, cursor, ctx);
+                case SNAPSHOT -> new SnapshotUnitPoller(unit, cursor, ctx);
+                case CHILD -> throw new IllegalArgumentException(unit + ": child reports are read by their parents' units");
+            });
         }
         return pollers;
+    }
+
+    /** The buckets a windowed unit may read again: from its main position, or the lookback if earlier, on. */
+    static Span ledgerSpan(WorkUnit unit, UnitCursor cursor, PollContext ctx, Instant now) {
+        TimeRange range = TimeRange.of(unit, ctx.historyStart());
+        LateSettings late = ctx.late();
+        Duration back = late.lookback().compareTo(late.horizon()) > 0 ? late.lookback() : late.horizon();
+        Instant oldestNeeded = late.settled(now).minus(back).minus(late.grain());
+        Instant position = Instant.ofEpochMilli(cursor.windowStart());
+        Instant from = position.isBefore(oldestNeeded) ? position : oldestNeeded;
+        return new Span(from.isAfter(range.start()) ? from : range.start(), range.end());
+    }
+
+    private static Map<String, Object> offset(Map<Map<String, Object>, Map<String, Object>> offsets, WorkUnit unit) {
+        return offsets == null ? null : offsets.get(unit.toPartition());
     }
 
     /**
      * A windowed unit plans with its endpoint's planner, so what one unit learns of the endpoint's widest
      * window serves the others; a limit the unit stored before a restart is shared the same way.
      */
-    private static <T> UnitPoller windowed(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, PollContext ctx) {
+    private static <T> UnitPoller windowed(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, boolean legacy,
+            LedgerBook book, PollContext ctx) {
         String endpoint = unit.report().apiName();
         cursor.windowLimit().ifPresent(limit -> ctx.planner().limits().learn(endpoint, limit));
-        return new WindowedUnitPoller<>(unit, report, cursor, ctx.withPlanner(ctx.planner().forEndpoint(endpoint)));
+        return new WindowedUnitPoller<>(unit, report, cursor, legacy, book,
+                ctx.withPlanner(ctx.planner().forEndpoint(endpoint)));
     }
 }

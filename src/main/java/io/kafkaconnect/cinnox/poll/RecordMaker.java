@@ -66,7 +66,12 @@ public final class RecordMaker {
             long timestamp, ConnectHeaders headers) {
 
         SourceRecord withOffset(Map<String, ?> offset) {
-            return new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA, key, schema, value,
+            return withOffset(partition, offset);
+        }
+
+        /** The record carrying another partition of its unit (a ledger bucket's) and that partition's offset. */
+        SourceRecord withOffset(Map<String, ?> otherPartition, Map<String, ?> offset) {
+            return new SourceRecord(otherPartition, offset, topic, null, Schema.STRING_SCHEMA, key, schema, value,
                     timestamp, headers);
         }
     }
@@ -100,6 +105,11 @@ public final class RecordMaker {
 
     /** A heartbeat that carries {@code offset} for {@code unit} to the heartbeat topic. */
     SourceRecord heartbeat(WorkUnit unit, Map<String, ?> offset) {
+        return heartbeat(unit, partition(unit), offset);
+    }
+
+    /** A heartbeat that carries {@code offset} for another partition of {@code unit} (a ledger bucket). */
+    SourceRecord heartbeat(WorkUnit unit, Map<String, ?> partition, Map<String, ?> offset) {
         stats.heartbeat();
         Instant now = clock.instant();
         Struct value = new Struct(HEARTBEAT_SCHEMA)
@@ -110,12 +120,12 @@ public final class RecordMaker {
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString(REPORT_HEADER, unit.report().apiName());
         headers.addString(APP_HEADER, unit.appId());
-        return new SourceRecord(partition(unit), offset, config.heartbeatTopic(), null,
+        return new SourceRecord(partition, offset, config.heartbeatTopic(), null,
                 Schema.STRING_SCHEMA, unit.toString(), HEARTBEAT_SCHEMA, value, now.toEpochMilli(), headers);
     }
 
     /** The unit's source partition, built once: every record of the unit carries the same map. */
-    private Map<String, Object> partition(WorkUnit unit) {
+    Map<String, Object> partition(WorkUnit unit) {
         return partitions.computeIfAbsent(unit, WorkUnit::toPartition);
     }
 }

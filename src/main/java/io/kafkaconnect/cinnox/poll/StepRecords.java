@@ -74,10 +74,10 @@ final class StepRecords {
         }
 
         boolean due(boolean mustKeep) {
-            if (interval.isZero()) {
-                return false;
+            if (mustKeep) {
+                return true;
             }
-            return mustKeep || !clock.instant().isBefore(lastWrite.plus(interval));
+            return !interval.isZero() && !clock.instant().isBefore(lastWrite.plus(interval));
         }
 
         void recordsWritten() {

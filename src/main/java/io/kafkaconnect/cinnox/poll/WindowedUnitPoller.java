@@ -1,173 +1,274 @@
 package io.kafkaconnect.cinnox.poll;
 
-import io.kafkaconnect.cinnox.offset.ChildRef;
-import io.kafkaconnect.cinnox.offset.PagedWindow;
-import io.kafkaconnect.cinnox.offset.TrackedVersion;
-import io.kafkaconnect.cinnox.offset.TrackedVersions;
+import io.kafkaconnect.cinnox.ledger.Bucket;
+import io.kafkaconnect.cinnox.ledger.BucketState;
+import io.kafkaconnect.cinnox.ledger.LateCursor;
+import io.kafkaconnect.cinnox.ledger.LedgerBook;
+import io.kafkaconnect.cinnox.ledger.PageDrift;
+import io.kafkaconnect.cinnox.ledger.PassWindow;
+import io.kafkaconnect.cinnox.ledger.RescanSchedule;
+import io.kafkaconnect.cinnox.ledger.RescanState;
+import io.kafkaconnect.cinnox.ledger.RescanTier;
+import io.kafkaconnect.cinnox.ledger.Sieve;
+import io.kafkaconnect.cinnox.ledger.Span;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.report.WindowedReport;
+import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
-import io.kafkaconnect.cinnox.client.ChatOverLimitException;
-import io.kafkaconnect.cinnox.client.FatalApiException;
-import io.kafkaconnect.cinnox.client.Page;
-import io.kafkaconnect.cinnox.client.PageRequest;
-import io.kafkaconnect.cinnox.client.TimeWindow;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one chunk of a windowed report: the main pass window by window and page by page, the child work
- * of each page (chats, recordings, campaign recipients), and sweeps that re-read records emitted in a
- * non-final state until they change or leave the lookback. See docs/design/connector.md.
+ * Reads one chunk of a windowed report: the main pass window by window and page by page, the child work of
+ * the rows it emits, and re-scan passes that read already-read windows again for rows that appeared late
+ * and versions that changed. What was sent lives in per-bucket ledgers (see docs/design/connector.md,
+ * "Late data").
  */
-final class WindowedUnitPoller<T> extends RangePoller {
+final class WindowedUnitPoller<T> implements UnitPoller {
 
     private static final Logger log = LoggerFactory.getLogger(WindowedUnitPoller.class);
 
-    private final WindowedReport<T> report;
+    private final WorkUnit unit;
+    private final TimeRange range;
+    private final PollContext ctx;
+    private final LedgerBook book;
+    private final RescanSchedule schedule;
+    private final WindowPageReader<T> pages;
+    private final UnitChildren children;
+    private final StepRecords.Heartbeats heartbeats;
+    private volatile UnitCursor cursor;
 
-    WindowedUnitPoller(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, PollContext ctx) {
-        super(unit, cursor, ctx, ctx.planner());
-        this.report = report;
+    /** {@code legacy}: the cursor was read from an offset written before ledgers existed. */
+    WindowedUnitPoller(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, boolean legacy, LedgerBook book,
+            PollContext ctx) {
+        this.unit = unit;
+        this.range = TimeRange.of(unit, ctx.historyStart());
+        this.ctx = ctx;
+        this.book = book;
+        this.schedule = new RescanSchedule(ctx.late());
+        this.pages = new WindowPageReader<>(report, ctx, book);
+        this.heartbeats = ctx.heartbeats();
+        this.children = new UnitChildren(unit, ctx, book, heartbeats);
+        this.cursor = legacy ? LedgerUpgrade.upgrade(unit, cursor, range, book) : cursor;
+    }
+
+    @Override
+    public WorkUnit unit() {
+        return unit;
+    }
+
+    UnitCursor cursor() {
+        return cursor;
+    }
+
+    @Override
+    public Instant dueAt(Instant now) {
+        if (cursor.done()) {
+            return NEVER;
+        }
+        RescanState rescan = cursor.late().rescan();
+        if (!cursor.pending().isEmpty() || book.firstPending().isPresent() || rescan.running() || rescan.seeding()) {
+            return now;
+        }
+        WindowPlan plan = ctx.planner().plan(cursor, range, now);
+        if (plan instanceof TimeWindowPlan) {
+            return now;
+        }
+        Instant rescanDue = schedule.nextDueAt(rescan.lastRuns(), now, read(), book.openBuckets());
+        if (plan instanceof WindowPlan.NotDue notDue) {
+            return notDue.dueAt().isBefore(rescanDue) ? notDue.dueAt() : rescanDue;
+        }
+        return rescanDue.equals(RescanSchedule.NEVER) ? now : rescanDue;
+    }
+
+    @Override
+    public List<SourceRecord> step(Instant now) {
+        book.prune(ctx.late(), now, Instant.ofEpochMilli(cursor.windowStart()));
+        if (!cursor.pending().isEmpty()) {
+            return commitUnit(children.readUnitChild(cursor));
+        }
+        Optional<Bucket> pendingBucket = book.firstPending();
+        if (pendingBucket.isPresent()) {
+            return children.readBucketChild(pendingBucket.get(), cursor);
+        }
+        WindowPlan plan = ctx.planner().plan(cursor, range, now);
+        if (plan instanceof TimeWindowPlan window) {
+            return readMainPage(window, now);
+        }
+        RescanState rescan = cursor.late().rescan();
+        if (rescan.running()) {
+            return readPassPage(rescan, now);
+        }
+        Optional<RescanTier> due = rescan.seeding() ? Optional.of(RescanTier.HORIZON)
+                : schedule.due(rescan.lastRuns(), now, read(), book.openBuckets());
+        if (due.isPresent()) {
+            return startPass(due.get(), rescan, now);
+        }
+        if (plan instanceof WindowPlan.MainPassFinished && finishable(now)) {
+            return finish();
+        }
+        return List.of();
     }
 
     @Override
     public void windowTooWide() {
-        if (cursor.sweeping()) {
-            PagedWindow sweep = cursor.sweep();
-            long half = Math.max(1, (sweep.end() - sweep.start()) / 2);
-            cursor = cursor.sweepFinished(Instant.ofEpochMilli(cursor.lastSweepAt()))
-                    .startSweep(sweep.startAt(), Instant.ofEpochMilli(sweep.start() + half));
+        RescanState rescan = cursor.late().rescan();
+        if (rescan.running()) {
+            PassWindow w = rescan.window();
+            long half = Math.max(1, (w.end() - w.start()) / 2);
+            cursor = cursor.withLate(cursor.late().withRescan(rescan.withWindow(
+                    new PassWindow(w.start(), w.start() + half, 0, 0, w.restarts()))));
         } else if (cursor.windowFixed()) {
-            cursor = ctx.planner().shrink(cursor);
+            cursor = ctx.planner().shrink(cursor).withLate(cursor.late().newWindow());
         }
-        log.info("{}: CINNOX refused the window as too wide; reading it in halves, now {}", unit,
-                cursor.sweeping() ? cursor.sweep() : cursor.main());
+        log.info("{}: CINNOX refused the window as too wide; reading it in halves", unit);
+    }
+
+    @Override
+    public boolean isLive(Instant now) {
+        return unit.chunk().end().isAfter(now.minus(ctx.settle()));
+    }
+
+    @Override
+    public MainPass mainPass() {
+        return MainPass.of(range, cursor);
     }
 
     @Override
     public String progress() {
+        RescanState rescan = cursor.late().rescan();
         return unit + " at " + Instant.ofEpochMilli(cursor.windowStart()) + " (+" + cursor.pageOffset() + ")"
                 + (cursor.pending().isEmpty() ? "" : ", " + cursor.pending().size() + " children pending")
-                + (cursor.tracked().isEmpty() ? "" : ", " + cursor.tracked().size() + " tracked")
-                + (cursor.done() ? ", done" : "");
+                + (rescan.running() ? ", " + rescan.tier().label() + " re-scan at " + rescan.window().span() : "")
+                + ", ledgers " + book.summary() + (cursor.done() ? ", done" : "");
     }
 
-    @Override
-    protected List<SourceRecord> readWindow(TimeWindowPlan plan, Instant now) {
+    /** The span the main pass has read: from the range start to its position. */
+    private Span read() {
+        Instant position = Instant.ofEpochMilli(cursor.windowStart());
+        return new Span(range.start(), position.isAfter(range.start()) ? position : range.start());
+    }
+
+    private List<SourceRecord> readMainPage(TimeWindowPlan plan, Instant now) {
         UnitCursor before = plan.cursor();
-        cursor = before; // the window is fixed from now on, so a too-wide answer halves this very window
-        TimeWindow window = TimeWindow.of(plan.start(), plan.apiEnd(ctx.windowEndInclusive()));
-        Page<T> page = report.page(ctx.api(), window, PageRequest.of(Math.toIntExact(plan.pageOffset()), ctx.pageSize()));
-        UnitCursor after = before.nextPage(page.returnedCount());
-        StepRecords out = new StepRecords();
-        List<String> children = new ArrayList<>();
-        for (T model : page.records()) {
-            out.add(report.format(), model);
-            after = remember(after, model, now, 0, children);
-        }
-        if (page.isLast()) {
-            after = after.windowFinished();
-        }
-        log.debug("{} window {} offset {}: {} records", unit, window, plan.pageOffset(), page.size());
-        return commit(out, before, withChildren(after, children), false);
-    }
-
-    @Override
-    protected List<SourceRecord> readChild() {
-        UnitCursor before = cursor;
-        ChildRef child = ChildRef.decode(before.pending().get(0));
-        ChildReader.ChildPage<?> page;
-        try {
-            page = ctx.children().read(child, before.childOffset());
-        } catch (ChatOverLimitException e) {
-            ctx.stats().chatOverLimit();
-            log.warn("{}: skipping {}: {}", unit, child, e.getMessage());
-            return commit(new StepRecords(), before, before.childFinished(), false);
-        } catch (FatalApiException e) {
-            if (!Skips.badParameter(e)) {
-                throw e;
+        cursor = before;
+        LateCursor late = before.late();
+        Span window = new Span(plan.start(), plan.end());
+        WindowPageReader.Outcome page = pages.read(window, plan.pageOffset(), late.lastRow(), Sieve.Mode.MAIN, now);
+        UnitCursor after;
+        boolean moved = page.check() == PageDrift.Check.MOVED;
+        if (moved && late.restarts() < PageDrift.MAX_RESTARTS) {
+            drifted(window, plan.pageOffset(), "reading the window again from offset 0");
+            after = before.restartWindow().withLate(late.withMain(0, late.restarts() + 1));
+        } else if (moved && window.end().toEpochMilli() - window.start().toEpochMilli() >= 2) {
+            drifted(window, plan.pageOffset(), "splitting the window in halves");
+            after = before.windowSplit().withLate(late.newWindow());
+        } else {
+            long overlap = plan.pageOffset() - PageDrift.requestOffset(plan.pageOffset(), late.lastRow());
+            after = before.nextPage((int) Math.max(0, page.size() - overlap))
+                    .withLate(late.withMain(page.size() == 0 ? late.lastRow() : page.lastRow(), late.restarts()));
+            if (page.last()) {
+                after = after.windowFinished().withLate(after.late().newWindow());
             }
-            log.warn("{}: skipping {}: CINNOX refused it: {}", unit, child, e.getMessage());
-            return commit(new StepRecords(), before, before.childFinished(), false);
         }
-        StepRecords out = new StepRecords();
-        addPage(out, page);
-        UnitCursor after = page.last() ? before.childFinished() : before.childPageRead(page.readCount());
-        return commit(out, before, after, false);
+        if (!page.unitChildren().isEmpty()) {
+            after = after.withPending(page.unitChildren());
+        }
+        log.debug("{} window {} offset {}: {} rows", unit, window, plan.pageOffset(), page.size());
+        List<SourceRecord> records = commitPage(page, before, after, !page.unitChildren().isEmpty());
+        book.markRead(window, now);
+        return records;
     }
 
-    private static <C> void addPage(StepRecords out, ChildReader.ChildPage<C> page) {
-        out.addAll(page.format(), page.records());
+    private List<SourceRecord> startPass(RescanTier tier, RescanState rescan, Instant now) {
+        Span span = rescan.seeding() ? seedSpan(rescan, now) : schedule.span(tier, now, read(), book.openBuckets());
+        Optional<Span> first = schedule.nextWindow(tier, span, span.start(), book.openBuckets());
+        RescanState started = rescan.started(tier, span, first.orElse(span), now);
+        if (first.isEmpty()) {
+            cursor = cursor.withLate(cursor.late().withRescan(started.finished()));
+            return List.of();
+        }
+        cursor = cursor.withLate(cursor.late().withRescan(started));
+        log.debug("{}: {} re-scan of {}", unit, rescan.seeding() ? "seed" : tier.label(), span);
+        return readPassPage(started, now);
     }
 
-    @Override
-    protected List<SourceRecord> readSweep(UnitCursor before, UnitCursor current, Instant now) {
-        PagedWindow sweep = current.sweep();
-        TimeWindow window = TimeWindow.of(sweep.startAt(),
-                WindowPlanner.apiEnd(sweep.endAt(), ctx.windowEndInclusive()));
-        Page<T> page = report.page(ctx.api(), window, PageRequest.of(Math.toIntExact(sweep.offset()), ctx.pageSize()));
-        UnitCursor after = current.sweepPageRead(page.returnedCount());
-        StepRecords out = new StepRecords();
-        List<String> children = new ArrayList<>();
-        for (T model : page.records()) {
-            after = resweep(out, after, model, now, children);
-        }
-        if (page.isLast()) {
-            after = nextSweepWindow(after, sweep.endAt(), now);
-        }
-        return commit(out, before, withChildren(after, children), false);
+    private Span seedSpan(RescanState rescan, Instant now) {
+        Instant from = ctx.late().settled(now).minus(ctx.late().horizon());
+        Instant until = Instant.ofEpochMilli(rescan.seedUntil());
+        return new Span(from, until.isAfter(from) ? until : from).within(read());
     }
 
-    private UnitCursor resweep(StepRecords out, UnitCursor after, T model, Instant now, List<String> children) {
-        Optional<String> key = Skips.key(report.format(), model);
-        if (key.isEmpty()) {
-            return after;
+    private List<SourceRecord> readPassPage(RescanState rescan, Instant now) {
+        UnitCursor before = cursor;
+        PassWindow w = rescan.window();
+        Sieve.Mode mode = rescan.seeding() ? Sieve.Mode.SEED : Sieve.Mode.RESCAN;
+        WindowPageReader.Outcome page = pages.read(w.span(), w.offset(), w.lastRow(), mode, now);
+        RescanState next;
+        boolean moved = page.check() == PageDrift.Check.MOVED;
+        if (moved && w.mayRestart()) {
+            drifted(w.span(), w.offset(), "reading the window again from offset 0");
+            next = rescan.withWindow(w.restarted());
+        } else if (moved && w.end() - w.start() >= 2) {
+            drifted(w.span(), w.offset(), "splitting the window in halves");
+            next = rescan.withWindow(new PassWindow(w.start(), w.start() + (w.end() - w.start()) / 2, 0, 0, 0));
+        } else if (page.last()) {
+            Optional<Span> following = schedule.nextWindow(rescan.tier(), new Span(w.span().end(), rescan.passEndAt()),
+                    w.span().end(), book.openBuckets());
+            next = following.map(s -> rescan.withWindow(PassWindow.of(s))).orElseGet(rescan::finished);
+        } else {
+            next = rescan.withWindow(w.pageRead(page.size(), page.lastRow()));
         }
-        TrackedVersion tracked = after.tracked().get(key.get());
-        if (tracked == null || TrackedVersions.same(tracked.version(), report.format().version(model))) {
-            return after;
+        UnitCursor after = before.withLate(before.late().withRescan(next));
+        if (!page.unitChildren().isEmpty()) {
+            after = after.withPending(page.unitChildren());
         }
-        out.add(report.format(), model);
-        return remember(after, model, now, TrackedVersions.emittedAt(tracked.version()), children);
+        List<SourceRecord> records = commitPage(page, before, after, !page.unitChildren().isEmpty());
+        book.markRead(w.span(), now);
+        return records;
     }
 
-    @Override
-    protected void finished() {
+    private void drifted(Span window, long offset, String remedy) {
+        ctx.stats().pageDrift();
+        log.info("{}: rows moved between two pages of window {} (the page at offset {} did not start with the "
+                + "previous page's last row); {}", unit, window, offset, remedy);
+    }
+
+    private List<SourceRecord> commitPage(WindowPageReader.Outcome page, UnitCursor before, UnitCursor after,
+            boolean mustKeep) {
+        Map<Bucket, BucketState> changed = page.sieve().changes();
+        Map<Bucket, BucketState> previous = new HashMap<>();
+        changed.keySet().forEach(b -> previous.put(b, book.state(b)));
+        List<SourceRecord> records = page.records().build(ctx.maker(), unit, previous, changed, before, after,
+                heartbeats, mustKeep);
+        page.sieve().commit();
+        cursor = after;
+        return records;
+    }
+
+    private List<SourceRecord> commitUnit(UnitChildren.Step step) {
+        cursor = step.after();
+        return step.records();
+    }
+
+    private boolean finishable(Instant now) {
+        RescanState rescan = cursor.late().rescan();
+        return cursor.pending().isEmpty() && book.firstPending().isEmpty() && !rescan.running() && !rescan.seeding()
+                && schedule.nextDueAt(rescan.lastRuns(), now, read(), book.openBuckets()).equals(RescanSchedule.NEVER);
+    }
+
+    private List<SourceRecord> finish() {
+        UnitCursor after = cursor.unitFinished();
         log.info("{}: finished", unit);
-    }
-
-    /** Tracks a just-emitted record while it may still change, and queues its child work. */
-    private UnitCursor remember(UnitCursor after, T model, Instant now, long previousEmitMs, List<String> children) {
-        Optional<String> key = Skips.key(report.format(), model);
-        if (key.isEmpty()) {
-            return after;
-        }
-        String id = key.get();
-        ctx.children().childOf(unit.report(), model, previousEmitMs).ifPresent(child -> children.add(child.encode()));
-        Optional<Instant> windowTime = report.format().eventTime(model);
-        boolean mayChange = !report.format().isFinal(model) && !ctx.lookback().isZero() && windowTime.isPresent()
-                && windowTime.get().isAfter(now.minus(ctx.lookback()));
-        if (mayChange) {
-            return after.track(id, TrackedVersions.tracked(report.format().version(model), now), windowTime.get());
-        }
-        return after.tracked().containsKey(id) ? after.untrack(id) : after;
-    }
-
-    private static UnitCursor withChildren(UnitCursor after, List<String> children) {
-        return children.isEmpty() ? after : after.withPending(children);
-    }
-
-    @Override
-    protected Instant sweepEnd(UnitCursor cursor, Instant from) {
-        Instant latest = cursor.tracked().values().stream().map(TrackedVersion::windowTime)
-                .max(Instant::compareTo).orElse(from).plusMillis(1);
-        Instant capped = from.plus(PollContext.SWEEP_WINDOW_MAX);
-        return latest.isBefore(capped) ? latest : capped;
+        List<SourceRecord> records = new LedgerRecords().build(ctx.maker(), unit, Map.of(), Map.of(), cursor, after,
+                heartbeats, true);
+        cursor = after;
+        return records;
     }
 }

@@ -5,6 +5,8 @@ import io.kafkaconnect.cinnox.budget.TaskDealer;
 import io.kafkaconnect.cinnox.schedule.Scheduler;
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.ledger.Bucket;
+import io.kafkaconnect.cinnox.ledger.BucketState;
 import io.kafkaconnect.cinnox.metrics.ConnectorMetrics;
 import io.kafkaconnect.cinnox.metrics.PluginGauges;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
@@ -234,6 +236,10 @@ public class CinnoxSourceConnector extends SourceConnector {
                 return;
             }
             try {
+                if (partition != null && partition.containsKey(Bucket.PARTITION_KEY)) {
+                    checkBucket(partition, offset, target);
+                    return;
+                }
                 WorkUnit unit = WorkUnit.fromPartition(partition, target.backfillChunk());
                 if (!unit.appId().equals(target.appId())) {
                     throw new IllegalArgumentException("its app '" + unit.appId() + "' is not "
@@ -248,5 +254,23 @@ public class CinnoxSourceConnector extends SourceConnector {
             }
         });
         return true;
+    }
+
+    /** A ledger bucket's partition: its unit's partition plus {@code bucket}, and a ledger offset. */
+    private static void checkBucket(Map<String, ?> partition, Map<String, ?> offset, CinnoxSourceConfig target) {
+        Map<String, Object> unitPartition = new HashMap<>(partition);
+        Object bucket = unitPartition.remove(Bucket.PARTITION_KEY);
+        WorkUnit unit = WorkUnit.fromPartition(unitPartition, target.backfillChunk());
+        if (!unit.appId().equals(target.appId())) {
+            throw new IllegalArgumentException("its app '" + unit.appId() + "' is not " + CinnoxSourceConfig.APP_ID_CONFIG
+                    + " '" + target.appId() + "'");
+        }
+        if (!(bucket instanceof String text)) {
+            throw new IllegalArgumentException("'" + Bucket.PARTITION_KEY + "' must be an RFC 3339 instant, got " + bucket);
+        }
+        Bucket.parse(text, target.lateSettings().grain());
+        if (offset != null) {
+            BucketState.fromOffset(offset);
+        }
     }
 }

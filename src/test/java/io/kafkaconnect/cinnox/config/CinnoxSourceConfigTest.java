@@ -79,9 +79,12 @@ class CinnoxSourceConfigTest {
         assertTrue(config.historyStartIsRelative());
         assertEquals(Duration.ofDays(7), config.backfillChunk());
         assertEquals(Duration.ofDays(90), config.queryWindowMax());
-        assertEquals(Duration.ofMinutes(30), config.settle());
+        assertEquals(Duration.ofMinutes(2), config.settle());
         assertEquals(Duration.ofMinutes(1), config.pollInterval());
         assertEquals(Duration.ofDays(3), config.lookback());
+        assertEquals(new io.kafkaconnect.cinnox.ledger.LateSettings(Duration.ofMinutes(2), Duration.ofHours(1),
+                Duration.ofMinutes(5), Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(3),
+                Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(1)), config.lateSettings());
         assertEquals(Duration.ofMinutes(15), config.sweepInterval());
         assertEquals(Duration.ofHours(1), config.snapshotRefresh());
         assertTrue(config.windowEndInclusive());
@@ -202,8 +205,8 @@ class CinnoxSourceConfigTest {
                 Arguments.of(List.of(CinnoxSourceConfig.READ_TIMEOUT_CONFIG, "30000",
                         CinnoxSourceConfig.CALL_TIMEOUT_CONFIG, "29999"),
                         CinnoxSourceConfig.CALL_TIMEOUT_CONFIG, "raise cinnox.http.call.timeout.ms to at least 30000"),
-                Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, "1800000"),
-                        CinnoxSourceConfig.LOOKBACK_CONFIG, "is not longer than window.settle.ms (30 minutes)"),
+                Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, "120000", CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG, "60000"),
+                        CinnoxSourceConfig.LOOKBACK_CONFIG, "is not longer than window.settle.ms (2 minutes)"),
                 Arguments.of(List.of(CinnoxSourceConfig.LOOKBACK_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()),
                         CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG, String.valueOf(Duration.ofHours(1).toMillis())),
                         CinnoxSourceConfig.SWEEP_INTERVAL_CONFIG, "is not shorter than lookback.ms (1 hour)"),

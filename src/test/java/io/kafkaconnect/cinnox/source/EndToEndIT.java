@@ -3,6 +3,7 @@ package io.kafkaconnect.cinnox.source;
 import io.kafkaconnect.cinnox.report.Report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
@@ -79,7 +80,7 @@ class EndToEndIT {
         assertOffsetsNameUnitsOfWork();
     }
 
-    /** Every stored partition is {app, report[, chunk]} of this App, with a versioned offset. */
+    /** Every stored partition is {app, report[, chunk[, bucket]]} of this App, with a versioned offset. */
     private void assertOffsetsNameUnitsOfWork() {
         List<ConnectorOffset> offsets = connect.connectorOffsets(CONNECTOR).offsets();
         assertFalse(offsets.isEmpty(), "offsets are stored");
@@ -89,13 +90,15 @@ class EndToEndIT {
             assertEquals(sim.defaultAccount().appId(), partition.get("app"), "app of " + partition);
             Report report = Report.require((String) partition.get("report"));
             reports.add(report.apiName());
-            Set<String> expectedKeys = report.kind() == Report.Kind.SNAPSHOT
-                    ? Set.of("app", "report") : Set.of("app", "report", "chunk");
+            Set<String> expectedKeys = report.kind() == Report.Kind.SNAPSHOT ? Set.of("app", "report")
+                    : report.kind() == Report.Kind.WINDOWED && partition.containsKey("bucket")
+                    ? Set.of("app", "report", "chunk", "bucket") : Set.of("app", "report", "chunk");
             assertEquals(expectedKeys, partition.keySet(), "keys of " + partition);
             if (partition.containsKey("chunk")) {
                 Instant chunk = Instant.parse((String) partition.get("chunk"));
                 assertEquals(0, chunk.toEpochMilli() % Duration.ofDays(1).toMillis(), "chunk on the day grid");
             }
+            assertNotNull(offset.offset(), "offset of " + partition);
             assertEquals(1L, ((Number) offset.offset().get("v")).longValue(), "offset version of " + partition);
         }
         assertTrue(reports.containsAll(ExpectedRecords.WINDOWED_ID_FIELDS.keySet()),

@@ -111,7 +111,7 @@ final class InMemoryOffsets implements OffsetStorageReader {
 
     private static String key(Map<String, ?> partition) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(partition));
+            return JSON.writeValueAsString(partition); // in its own key order, as Connect serializes it
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
