@@ -84,7 +84,7 @@ class CinnoxSourceConfigTest {
         assertEquals(Duration.ofDays(3), config.lookback());
         assertEquals(new io.kafkaconnect.cinnox.ledger.LateSettings(Duration.ofMinutes(2), Duration.ofHours(1),
                 Duration.ofMinutes(5), Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(3),
-                Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(1)), config.lateSettings());
+                Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(90)), config.lateSettings());
         assertEquals(Duration.ofMinutes(15), config.sweepInterval());
         assertEquals(Duration.ofHours(1), config.snapshotRefresh());
         assertTrue(config.windowEndInclusive());
