@@ -1,0 +1,75 @@
+package io.kafkaconnect.cinnox.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Looks for the run's App Token and webhook secret where nobody should find them: the broker's and the
+ * workers' logs (the simulator's own log is CINNOX's side and left out) and the worker REST answers about the
+ * connector (config, status with exception traces, tasks, the expanded connector list).
+ */
+final class Secrets {
+
+    static final List<String> REST_PATHS = List.of("/connectors/" + ConnectorSettings.NAME,
+            "/connectors/" + ConnectorSettings.NAME + "/config", "/connectors/" + ConnectorSettings.NAME + "/status",
+            "/connectors/" + ConnectorSettings.NAME + "/tasks",
+            "/connectors/" + ConnectorSettings.NAME + "/tasks/0/status",
+            "/connectors?expand=status&expand=info", "/connectors/" + ConnectorSettings.NAME + "/offsets");
+
+    private Secrets() {
+    }
+
+    /** Where a secret was found: "worker-1.log: App Token", "GET /connectors/x/config: webhook secret". */
+    static List<String> scan(RunContext run) {
+        List<String> found = new ArrayList<>();
+        ConnectorSettings c = run.connector();
+        for (Path log : run.cluster().logFiles()) {
+            if (log.getFileName().toString().startsWith("simulator")) {
+                continue;
+            }
+            found.addAll(search(log.getFileName().toString(), read(log), c));
+        }
+        List<Integer> alive = run.cluster().aliveWorkers();
+        if (!alive.isEmpty()) {
+            ConnectRest rest = new ConnectRest(run.layout().restUrl(alive.get(0)));
+            for (String path : REST_PATHS) {
+                found.addAll(search("GET " + path, rest.get(path).body(), c));
+            }
+        }
+        return found;
+    }
+
+    /** How many places were searched, for the report. */
+    static int places(RunContext run) {
+        return (int) run.cluster().logFiles().stream()
+                .filter(p -> !p.getFileName().toString().startsWith("simulator")).count() + REST_PATHS.size();
+    }
+
+    private static List<String> search(String where, String text, ConnectorSettings c) {
+        List<String> found = new ArrayList<>();
+        if (text.contains(c.token())) {
+            found.add(where + ": App Token");
+        }
+        if (text.contains(c.webhookSecret())) {
+            found.add(where + ": webhook secret");
+        }
+        return found;
+    }
+
+    static String mask(String text, ConnectorSettings c) {
+        return text.replace(c.token(), "<App Token>").replace(c.webhookSecret(), "<webhook secret>");
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
