@@ -35,6 +35,7 @@ public final class CinnoxSimulator implements AutoCloseable {
         this.settings = settings;
         this.clock = settings.fixedClock() == null ? SimClock.live() : SimClock.fixed(settings.fixedClock());
         this.faults = new Faults(clock, settings.seed());
+        faults.rates(settings.faults());
         this.limiter = new RateLimiter(settings.rateLimitPerMinute());
         long startDay = Math.floorDiv(clock.now().getEpochSecond(), 86_400);
         DataStore store = new DataStore(settings.seed(), settings.volume(), startDay - settings.historyDays());
@@ -50,6 +51,9 @@ public final class CinnoxSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", new SimulatorHandler(clock, apps, behaviour, faults, requests, limiter, service,
                 subscriptions));
+        if (settings.admin()) {
+            server.createContext(AdminHandler.PREFIX, new AdminHandler(faults, requests, apps, settings.account()));
+        }
     }
 
     /** Binds 127.0.0.1 on the configured port (0 = ephemeral) and starts serving. */
@@ -73,6 +77,11 @@ public final class CinnoxSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** {@code http://127.0.0.1:<port>/_sim/} when started with admin routes, else empty. */
+    public java.util.Optional<String> adminUrl() {
+        return settings.admin() ? java.util.Optional.of(baseUrl() + AdminHandler.PREFIX) : java.util.Optional.empty();
     }
 
     /** {@code http://127.0.0.1:<port>}; API paths are this plus {@code /v1/api/apps/{appID}/...}. */

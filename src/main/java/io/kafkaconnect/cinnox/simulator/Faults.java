@@ -46,13 +46,45 @@ public final class Faults {
         return this;
     }
 
-    /** Each request gets {@code fault} with probability {@code fraction} (0 switches it off). */
+    /**
+     * Each request gets {@code fault} with probability {@code fraction} (0 switches it off); the rates of all faults
+     * together must not exceed 1, since one draw per request picks at most one of them.
+     */
     public synchronized Faults rate(Fault fault, double fraction) {
-        if (fraction < 0 || fraction > 1) {
+        if (!(fraction >= 0 && fraction <= 1)) {
             throw new IllegalArgumentException("fraction must be within [0, 1]");
+        }
+        double others = rates.entrySet().stream().filter(e -> e.getKey() != fault).mapToDouble(Map.Entry::getValue).sum();
+        if (others + fraction > 1 + 1e-9) {
+            throw new IllegalArgumentException("the fault rates add up to more than 1");
         }
         rates.put(fault, fraction);
         return this;
+    }
+
+    /**
+     * Sets the latency and the random rates at once (see {@link FaultRates}), replacing every rate set with
+     * {@link #rate}; queued faults, storms and revocations stay.
+     */
+    public synchronized Faults rates(FaultRates value) {
+        rates.clear();
+        rates.put(Fault.SERVICE_ERROR, value.errorRate() / 2);
+        rates.put(Fault.HTTP_500, value.errorRate() / 2);
+        rates.put(Fault.MALFORMED_BODY, value.malformedRate() / 2);
+        rates.put(Fault.TRUNCATED_BODY, value.malformedRate() / 2);
+        rates.put(Fault.CONNECTION_DROP, value.resetRate());
+        latency = value.latency();
+        return this;
+    }
+
+    /** The latency and random rates in force, summed per kind as {@link FaultRates} counts them. */
+    public synchronized FaultRates rates() {
+        return new FaultRates(latency.toMillis(), rateOf(Fault.SERVICE_ERROR) + rateOf(Fault.HTTP_500),
+                rateOf(Fault.MALFORMED_BODY) + rateOf(Fault.TRUNCATED_BODY), rateOf(Fault.CONNECTION_DROP));
+    }
+
+    private double rateOf(Fault fault) {
+        return rates.getOrDefault(fault, 0.0);
     }
 
     /** Every response is delayed by this much real time before it is written. */
@@ -68,6 +100,28 @@ public final class Faults {
     /** From now (sim clock) until now + {@code duration}, every authenticated request is answered 6451010. */
     public Faults rateLimitStorm(Duration duration) {
         stormUntil = clock.now().plus(duration);
+        return this;
+    }
+
+    /** Every authenticated request is answered 6451010 until switched off (true), or the storm stops now (false). */
+    public Faults rateLimitStorm(boolean on) {
+        stormUntil = on ? Instant.MAX : null;
+        return this;
+    }
+
+    /** Whether a rate-limit storm is in force at the sim clock's now. */
+    public boolean storming() {
+        return storming(clock.now());
+    }
+
+    /** From now (sim clock) on, {@code token} is answered with 6452000 "Invalid token". */
+    public Faults revokeToken(String token) {
+        return revokeTokenAt(token, clock.now());
+    }
+
+    /** Makes a revoked {@code token} valid again at once. */
+    public Faults restoreToken(String token) {
+        revokedTokens.remove(token);
         return this;
     }
 
@@ -93,8 +147,14 @@ public final class Faults {
         if (next != null) {
             return Optional.of(next);
         }
+        if (rates.values().stream().noneMatch(r -> r > 0)) {
+            return Optional.empty();
+        }
+        double draw = random.nextDouble();
+        double upTo = 0;
         for (Map.Entry<Fault, Double> e : rates.entrySet()) {
-            if (e.getValue() > 0 && random.nextDouble() < e.getValue()) {
+            upTo += e.getValue();
+            if (draw < upTo) {
                 return Optional.of(e.getKey());
             }
         }

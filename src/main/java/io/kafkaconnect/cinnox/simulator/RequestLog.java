@@ -22,6 +22,7 @@ public final class RequestLog {
     private final Deque<RecordedRequest> recent = new ArrayDeque<>();
     private final Map<String, Integer> perEndpoint = new HashMap<>();
     private final Map<String, SortedMap<Instant, Integer>> perAccountMinute = new HashMap<>();
+    private final Map<Integer, Long> answerCodes = new HashMap<>();
     private long total;
 
     synchronized void record(RecordedRequest request, String endpoint) {
@@ -38,6 +39,26 @@ public final class RequestLog {
     synchronized void countForAccount(String serviceAccountId, Instant at) {
         perAccountMinute.computeIfAbsent(serviceAccountId, k -> new TreeMap<>())
                 .merge(at.truncatedTo(ChronoUnit.MINUTES), 1, Integer::sum);
+    }
+
+    /** Counts the body code an answer carried (0 for success). */
+    synchronized void answered(int code) {
+        answerCodes.merge(code, 1L, Long::sum);
+    }
+
+    /** Answers that carried this body code, e.g. 6451010 for "Too many requests" (0 counts successes). */
+    public synchronized long answers(int code) {
+        return answerCodes.getOrDefault(code, 0L);
+    }
+
+    /** Requests per endpoint name, for every endpoint that was asked at least once. */
+    public synchronized Map<String, Integer> perEndpoint() {
+        return Map.copyOf(perEndpoint);
+    }
+
+    /** The service accounts that requests were attributed to. */
+    public synchronized List<String> accounts() {
+        return perAccountMinute.keySet().stream().sorted().toList();
     }
 
     public synchronized long total() {
@@ -72,6 +93,7 @@ public final class RequestLog {
         recent.clear();
         perEndpoint.clear();
         perAccountMinute.clear();
+        answerCodes.clear();
         total = 0;
     }
 }

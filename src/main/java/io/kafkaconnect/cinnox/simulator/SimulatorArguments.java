@@ -20,6 +20,13 @@ record SimulatorArguments(SimulatorSettings settings, boolean help) {
             "  --app-id ID            App ID (default app-acme)",
             "  --token TOKEN          App Token (default token-acme)",
             "  --threads N            HTTP worker threads (default 8)",
+            "  --admin                serve the admin routes: POST /_sim/faults?latency-ms=&error-rate=&malformed-rate=",
+            "                         &reset-rate=&rate-limit-storm=on|off, POST /_sim/token?state=revoked|valid,",
+            "                         GET /_sim/requests (per-account minute counts, 6451010 answers, per-route totals)",
+            "  --latency-ms N         delay every answer by N ms of real time (default 0)",
+            "  --error-rate F         fraction of requests answered 6451001/HTTP 502 or an HTML 500 (default 0)",
+            "  --malformed-rate F     fraction answered with a non-JSON or truncated body (default 0)",
+            "  --reset-rate F         fraction whose connection is dropped without an answer (default 0)",
             "  --help                 print this help");
 
     static SimulatorArguments parse(String... args) {
@@ -28,6 +35,7 @@ record SimulatorArguments(SimulatorSettings settings, boolean help) {
         String serviceAccount = d.serviceAccountId();
         String appId = d.appId();
         String token = d.token();
+        FaultRates faults = FaultRates.NONE;
         List<String> list = List.of(args);
         for (int i = 0; i < list.size(); i++) {
             String flag = list.get(i);
@@ -46,11 +54,18 @@ record SimulatorArguments(SimulatorSettings settings, boolean help) {
                 case "--app-id" -> appId = value(list, ++i, flag);
                 case "--token" -> token = value(list, ++i, flag);
                 case "--threads" -> b.threads(integer(flag, value(list, ++i, flag)));
+                case "--admin" -> b.admin(true);
+                case "--latency-ms" -> faults = faults.withLatencyMs(FaultRates.parseLong(flag, value(list, ++i, flag)));
+                case "--error-rate" -> faults = faults.withErrorRate(FaultRates.parseRate(flag, value(list, ++i, flag)));
+                case "--malformed-rate" ->
+                        faults = faults.withMalformedRate(FaultRates.parseRate(flag, value(list, ++i, flag)));
+                case "--reset-rate" -> faults = faults.withResetRate(FaultRates.parseRate(flag, value(list, ++i, flag)));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         try {
-            return new SimulatorArguments(b.account(new SimAccount(serviceAccount, appId, token)).build(), false);
+            return new SimulatorArguments(b.account(new SimAccount(serviceAccount, appId, token)).faults(faults).build(),
+                    false);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid option value: " + e.getMessage(), e);
         }

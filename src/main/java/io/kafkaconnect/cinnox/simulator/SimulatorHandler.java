@@ -84,7 +84,9 @@ final class SimulatorHandler implements HttpHandler {
                 return;
             }
             answer = new Answer(200, writer.successBody(dispatch(r, method, path, account, query, body, now)));
+            log.answered(0);
         } catch (ApiException e) {
+            log.answered(e.code());
             answer = new Answer(e.httpStatus(), ResponseWriter.errorBody(e.code(), e.getMessage()));
             if (e.code() == 6451010) {
                 retryAfter(exchange, now);
@@ -128,9 +130,13 @@ final class SimulatorHandler implements HttpHandler {
     /** Answers the faults that replace the whole response; returns false for body faults applied later. */
     private boolean immediate(HttpExchange exchange, Fault fault, Instant now) throws IOException {
         switch (fault) {
-            case SERVICE_ERROR -> writer.send(exchange, 502, ResponseWriter.errorBody(6451001, "Bad response from the service"));
+            case SERVICE_ERROR -> {
+                log.answered(6451001);
+                writer.send(exchange, 502, ResponseWriter.errorBody(6451001, "Bad response from the service"));
+            }
             case HTTP_500 -> writer.sendHtml500(exchange);
             case RATE_LIMITED -> {
+                log.answered(6451010);
                 retryAfter(exchange, now);
                 writer.send(exchange, behaviour.rateLimitStatus(), ResponseWriter.errorBody(6451010, "Too many requests"));
             }

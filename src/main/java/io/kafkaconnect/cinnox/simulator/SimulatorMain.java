@@ -41,6 +41,10 @@ public final class SimulatorMain {
         System.out.println("  clock " + (sim.clock().isLive() ? "live" : "fixed at " + sim.clock().now())
                 + ", seed " + s.seed() + ", history " + s.historyDays() + " days, volume " + s.volume()
                 + ", rate limit " + s.rateLimitPerMinute() + "/min");
+        sim.adminUrl().ifPresent(url -> System.out.println("  admin           " + url + " (faults, token, requests)"));
+        if (!s.faults().equals(FaultRates.NONE)) {
+            System.out.println("  faults          " + s.faults());
+        }
         stopped.await();
     }
 }

@@ -8,15 +8,18 @@ import java.util.Objects;
  * default App. Runtime switches live in {@link Behaviour} and {@link Faults}.
  *
  * @param fixedClock the instant a fixed sim clock starts at, or null for the live wall clock
+ * @param admin whether the {@code /_sim/} admin routes are served
+ * @param faults the latency and random fault rates in force from the start
  */
 public record SimulatorSettings(long seed, int historyDays, Volume volume, Instant fixedClock, int rateLimitPerMinute,
-                                int port, int threads, SimAccount account) {
+                                int port, int threads, SimAccount account, boolean admin, FaultRates faults) {
 
     public static final SimAccount DEFAULT_ACCOUNT = new SimAccount("acme-hk.cinnox.com", "app-acme", "token-acme");
 
     public SimulatorSettings {
         Objects.requireNonNull(volume, "volume");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(faults, "faults");
         if (historyDays < 0 || rateLimitPerMinute <= 0 || port < 0 || port > 65_535 || threads <= 0) {
             throw new IllegalArgumentException("invalid simulator settings");
         }
@@ -36,6 +39,8 @@ public record SimulatorSettings(long seed, int historyDays, Volume volume, Insta
         private int port;
         private int threads = 8;
         private SimAccount account = DEFAULT_ACCOUNT;
+        private boolean admin;
+        private FaultRates faults = FaultRates.NONE;
 
         public Builder seed(long value) {
             seed = value;
@@ -85,8 +90,21 @@ public record SimulatorSettings(long seed, int historyDays, Volume volume, Insta
             return this;
         }
 
+        /** Serves the {@code /_sim/} admin routes (faults, token, request counts) beside the API. */
+        public Builder admin(boolean value) {
+            admin = value;
+            return this;
+        }
+
+        /** Latency and random fault rates from the start; change them at runtime with {@code faults().rates(...)}. */
+        public Builder faults(FaultRates value) {
+            faults = value;
+            return this;
+        }
+
         public SimulatorSettings build() {
-            return new SimulatorSettings(seed, historyDays, volume, fixedClock, rateLimitPerMinute, port, threads, account);
+            return new SimulatorSettings(seed, historyDays, volume, fixedClock, rateLimitPerMinute, port, threads, account,
+                    admin, faults);
         }
     }
 }

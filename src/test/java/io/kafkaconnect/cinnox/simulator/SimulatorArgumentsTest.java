@@ -27,6 +27,25 @@ class SimulatorArgumentsTest {
     }
 
     @Test
+    void adminAndStartUpFaults() {
+        SimulatorSettings s = SimulatorArguments.parse("--admin", "--latency-ms", "250", "--error-rate", "0.1",
+                "--malformed-rate", "0.02", "--reset-rate", "0.01").settings();
+        assertTrue(s.admin());
+        assertEquals(new FaultRates(250, 0.1, 0.02, 0.01), s.faults());
+        SimulatorSettings plain = SimulatorArguments.parse().settings();
+        assertEquals(false, plain.admin());
+        assertEquals(FaultRates.NONE, plain.faults());
+        for (String flag : new String[] {"--admin", "--latency-ms", "--error-rate", "--malformed-rate", "--reset-rate"}) {
+            assertTrue(SimulatorArguments.USAGE.contains(flag), flag + " in --help");
+        }
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--error-rate", "1.5"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--reset-rate", "x"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--latency-ms", "-1"));
+        assertThrows(IllegalArgumentException.class,
+                () -> SimulatorArguments.parse("--error-rate", "0.7", "--reset-rate", "0.7"));
+    }
+
+    @Test
     void defaultsAndFixedClock() {
         SimulatorSettings defaults = SimulatorArguments.parse().settings();
         assertEquals(18080, defaults.port());
