@@ -40,6 +40,9 @@ final class Backfill {
             connector.with("exactly.once.support", "required");
         }
         tune.apply(connector);
+        if (!o.flag("plain-secrets")) {
+            connector.withSecretsFile(layout.config().resolve("cinnox-secrets.properties"));
+        }
         RunContext ctx = new RunContext(layout, spec, connector, exactlyOnce);
         try {
             ctx.start();
@@ -71,9 +74,7 @@ final class Backfill {
         }
         ConnectRest.Status status = ctx.status();
         result.figure("tasks at the end", status.tasks().stream().map(t -> t.state()).toList());
-        List<String> leaks = Secrets.scan(ctx);
-        result.figure("secrets found", leaks.isEmpty() ? "none in " + Secrets.places(ctx) + " places" : leaks);
-        result.require(leaks.isEmpty(), "secrets leaked: " + leaks);
+        Secrets.check(ctx, result);
         return check;
     }
 }

@@ -1,5 +1,9 @@
 package io.kafkaconnect.cinnox.harness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -21,6 +25,7 @@ final class ConnectorSettings {
     private final Map<String, String> props = new LinkedHashMap<>();
     private final String token = "harness-token-" + randomHex(16);
     private final String webhookSecret = "harness-secret-" + randomHex(16);
+    private boolean secretsInFile;
 
     ConnectorSettings(String baseUrl, Instant historyStart, int tasks) {
         props.put("connector.class", CLASS);
@@ -52,6 +57,31 @@ final class ConnectorSettings {
         return this;
     }
 
+    /**
+     * Writes the App Token (and the webhook secret, if the receiver is on) to {@code file} and names them in the
+     * configuration as {@code ${file:<file>:<key>}}, as docs/configuration.md advises: the worker resolves them,
+     * and its REST answers show the placeholder.
+     */
+    ConnectorSettings withSecretsFile(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "token=" + token + "\nwebhook=" + webhookSecret + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        props.put("cinnox.app.token", "${file:" + file + ":token}");
+        if (props.containsKey("webhook.secret")) {
+            props.put("webhook.secret", "${file:" + file + ":webhook}");
+        }
+        secretsInFile = true;
+        return this;
+    }
+
+    /** Whether the configuration names its secrets through the file config provider. */
+    boolean secretsInFile() {
+        return secretsInFile;
+    }
+
     String get(String key) {
         return props.get(key);
     }
@@ -70,6 +100,16 @@ final class ConnectorSettings {
 
     Map<String, String> toMap() {
         return new LinkedHashMap<>(props);
+    }
+
+    /** The configuration with the secrets written in it, whatever {@link #withSecretsFile} did. */
+    Map<String, String> withPlainSecrets() {
+        Map<String, String> plain = toMap();
+        plain.put("cinnox.app.token", token);
+        if (plain.containsKey("webhook.secret")) {
+            plain.put("webhook.secret", webhookSecret);
+        }
+        return plain;
     }
 
     private static String randomHex(int bytes) {

@@ -6,7 +6,6 @@ import io.kafkaconnect.cinnox.simulator.GroundTruth;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,18 +25,14 @@ final class Expected {
     private final Instant from;
     private final Instant to;
     private final Map<String, Map<String, String>> versions;
-    private final GroundTruth truth;
 
-    private Expected(Instant from, Instant to, Map<String, Map<String, String>> versions, GroundTruth truth) {
+    private Expected(Instant from, Instant to, Map<String, Map<String, String>> versions) {
         this.from = from;
         this.to = to;
         this.versions = versions;
-        this.truth = truth;
     }
 
-    /**
-     * Starts an in-process simulator frozen at {@code at}, reads the truth and the request minimum, stops it.
-     */
+    /** Starts an in-process simulator frozen at {@code at}, reads the truth, stops it. */
     static Expected compute(SimulatorSpec spec, Instant at, Instant from, Instant to) {
         try (CinnoxSimulator sim = CinnoxSimulator.start(spec.truthSettings(at))) {
             GroundTruth truth = sim.truth();
@@ -50,7 +45,7 @@ final class Expected {
                 versions.put(report, keys);
             });
             children(truth, from, to, versions);
-            return new Expected(from, to, versions, truth);
+            return new Expected(from, to, versions);
         }
     }
 
@@ -111,10 +106,5 @@ final class Expected {
             n += reader.countPresent(e.getKey(), e.getValue().keySet());
         }
         return n;
-    }
-
-    /** The fewest requests that read this span with {@code pageSize}: see {@link RequestMinimum}. */
-    Map<String, Long> minimumRequests(int pageSize, List<String> reports) {
-        return RequestMinimum.of(truth, from, to, pageSize, reports);
     }
 }

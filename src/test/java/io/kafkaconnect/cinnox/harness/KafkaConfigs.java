@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Writes the broker, worker and logging configuration of a run, as bin/quickstart does: one KRaft node on
  * 127.0.0.1, workers in distributed mode with the plugin on plugin.path (service loader discovery), tasks
- * of a dead worker moved after 10 s instead of Kafka's default 5 minutes.
+ * of a dead worker moved after 10 s instead of Kafka's default 5 minutes, and the file config provider, so
+ * that connector configurations can name their secrets as {@code ${file:<path>:<key>}}.
  */
 final class KafkaConfigs {
 
@@ -100,6 +101,8 @@ final class KafkaConfigs {
                 "rest.advertised.listener=http",
                 "scheduled.rebalance.max.delay.ms=10000",
                 "exactly.once.source.support=" + (l.exactlyOnce() ? "enabled" : "disabled"),
+                "config.providers=file",
+                "config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider",
                 "offset.flush.interval.ms=10000");
     }
 

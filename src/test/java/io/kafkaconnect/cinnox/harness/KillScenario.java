@@ -7,9 +7,10 @@ import java.util.Random;
 
 /**
  * Scenarios 1 and 2 of issue 11: {@code kill -9} of a random worker, again and again during a backfill of every
- * report, each time waiting until every task runs on a live worker again (the time to recover) and then
- * starting the killed worker anew; exactly-once (workers with exactly.once.source.support=enabled, the
- * connector with exactly.once.support=required, read_committed) or at-least-once.
+ * report (kill i once i/(kills+2) of the expected records arrived, plus 2-6 s), each time waiting until every
+ * task runs on a live worker again (the time to recover) and then starting the killed worker anew;
+ * exactly-once (workers with exactly.once.source.support=enabled, the connector with
+ * exactly.once.support=required, read_committed) or at-least-once.
  */
 final class KillScenario {
 
@@ -28,7 +29,8 @@ final class KillScenario {
             List<Double> recoveries = new ArrayList<>();
             int landed = 0;
             for (int i = 1; i <= kills; i++) {
-                Pause.millis(3000 + random.nextInt(7000));
+                ctx.awaitDelivered(ctx.expected().total() * i / (kills + 2), Duration.ofMinutes(10));
+                Pause.millis(2000 + random.nextInt(4000));
                 if (ctx.complete()) {
                     RunContext.log("backfill complete before kill %d: no more kills", i);
                     break;

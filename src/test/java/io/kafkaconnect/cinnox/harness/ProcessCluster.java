@@ -79,9 +79,9 @@ final class ProcessCluster implements AutoCloseable {
         return worker;
     }
 
-    /** Starts the simulator jar with {@code args} and waits for its "listening" line. */
-    synchronized ManagedProcess startSimulator(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(java, marker(), "-Xmx512m", "-XX:+UseSerialGC", "-jar",
+    /** Starts the simulator jar with {@code args} and a heap of {@code heap} (e.g. "512m"), waits until it listens. */
+    synchronized ManagedProcess startSimulator(String heap, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(java, marker(), "-Xmx" + heap, "-XX:+UseSerialGC", "-jar",
                 layout.simulatorJar().toString(), "--port", Integer.toString(layout.simulatorPort())));
         cmd.addAll(args);
         ManagedProcess sim = launch("simulator", cmd);

@@ -27,6 +27,8 @@ public final class ReliabilityMain {
         Map<String, Function<SuiteOptions, ScenarioResult>> all = new LinkedHashMap<>();
         all.put("kill-eos", o -> KillScenario.run(o, true));
         all.put("kill-alo", o -> KillScenario.run(o, false));
+        all.put("faults", FaultScenario::run);
+        all.put("token", TokenScenario::run);
         all.put("broker-outage", BrokerOutageScenario::run);
         all.put("secrets", SecretsScenario::run);
         return all;

@@ -18,6 +18,9 @@ final class RunContext implements AutoCloseable {
     private Expected expected;
     private TopicReader reader;
     private long lastProgress;
+    private long lastStatus;
+    private long mostFailed;
+    private String simulatorHeap = "512m";
 
     RunContext(ClusterLayout layout, SimulatorSpec spec, ConnectorSettings connector, boolean readCommitted) {
         this.cluster = new ProcessCluster(layout);
@@ -50,6 +53,12 @@ final class RunContext implements AutoCloseable {
         return reader;
     }
 
+    /** The simulator's -Xmx (big benchmark runs generate much data). */
+    RunContext simulatorHeap(String heap) {
+        simulatorHeap = heap;
+        return this;
+    }
+
     /** Broker, workers, simulator; logs how long each took. */
     void start() {
         long t0 = System.nanoTime();
@@ -59,7 +68,7 @@ final class RunContext implements AutoCloseable {
             cluster.startWorker(n);
         }
         log("%d worker(s) ready after %.1f s", layout().workers(), seconds(t0));
-        cluster.startSimulator(spec.cliArgs());
+        cluster.startSimulator(simulatorHeap, spec.cliArgs());
         log("simulator ready after %.1f s", seconds(t0));
     }
 
@@ -69,7 +78,10 @@ final class RunContext implements AutoCloseable {
         log("expected %d records of [%s, %s): %s", expected.total(), from, to, expected.counts());
     }
 
-    /** Deploys the connector, waits until it and every task run, then starts reading its topics. */
+    /**
+     * Deploys the connector, waits until it and every task run, then starts reading its topics (keeping every
+     * key when {@link #expect} was called, counting records per report otherwise).
+     */
     Duration deploy() {
         Instant t0 = Instant.now();
         ConnectRest.Answer a = cluster.rest().putConfig(ConnectorSettings.NAME, connector.toMap());
@@ -80,7 +92,7 @@ final class RunContext implements AutoCloseable {
         if (!awaitAllRunning(Duration.ofSeconds(120))) {
             throw new IllegalStateException("the connector's tasks are not RUNNING: " + status());
         }
-        reader = new TopicReader(layout().bootstrap(), ConnectorSettings.PREFIX, readCommitted);
+        reader = new TopicReader(layout().bootstrap(), ConnectorSettings.PREFIX, readCommitted, expected != null);
         return Duration.between(t0, Instant.now());
     }
 
@@ -96,6 +108,11 @@ final class RunContext implements AutoCloseable {
 
     boolean awaitAllRunning(Duration timeout) {
         return await(timeout, () -> status().allRunning(connector.tasks()));
+    }
+
+    /** The most tasks seen FAILED at once while waiting for records. */
+    long mostFailed() {
+        return mostFailed;
     }
 
     int delivered() {
@@ -126,9 +143,15 @@ final class RunContext implements AutoCloseable {
         }) && delivered() >= target;
     }
 
+    /** Checks the task states every 2 s (remembering the most FAILED tasks seen) and prints progress every 15 s. */
     void progress() {
-        if (System.currentTimeMillis() - lastProgress >= 15_000) {
-            lastProgress = System.currentTimeMillis();
+        long now = System.currentTimeMillis();
+        if (now - lastStatus >= 2_000) {
+            lastStatus = now;
+            mostFailed = Math.max(mostFailed, status().count("FAILED"));
+        }
+        if (now - lastProgress >= 15_000) {
+            lastProgress = now;
             ConnectRest.Status s = status();
             log("delivered %d/%d expected (%d records read); connector %s, tasks %s", delivered(),
                     expected.total(), reader.records(), s.connectorState(),

@@ -24,30 +24,38 @@ final class Secrets {
     private Secrets() {
     }
 
-    /** Where a secret was found: "worker-1.log: App Token", "GET /connectors/x/config: webhook secret". */
-    static List<String> scan(RunContext run) {
-        List<String> found = new ArrayList<>();
-        ConnectorSettings c = run.connector();
-        for (Path log : run.cluster().logFiles()) {
-            if (log.getFileName().toString().startsWith("simulator")) {
-                continue;
-            }
-            found.addAll(search(log.getFileName().toString(), read(log), c));
+    /**
+     * Searches the run and records the figures. A secret in a log is always a leak; in a REST answer it is one
+     * when the configuration named it through the config provider (with the secret written in the
+     * configuration itself, Connect's config answers show what was PUT, as documented).
+     */
+    static void check(RunContext run, ScenarioResult result) {
+        List<Path> logs = run.cluster().logFiles().stream()
+                .filter(p -> !p.getFileName().toString().startsWith("simulator")).toList();
+        List<String> inLogs = new ArrayList<>();
+        for (Path log : logs) {
+            inLogs.addAll(search(log.getFileName().toString(), read(log), run.connector()));
         }
+        List<String> inRest = scanRest(run);
+        result.figure("secrets in " + logs.size() + " worker/broker logs", inLogs.isEmpty() ? "none" : inLogs);
+        result.figure("secrets in " + REST_PATHS.size() + " REST answers" + (run.connector().secretsInFile()
+                ? " (secrets named through the file config provider)" : " (secrets written in the config)"),
+                inRest.isEmpty() ? "none" : inRest);
+        result.require(inLogs.isEmpty(), "secrets in logs: " + inLogs);
+        result.require(inRest.isEmpty() || !run.connector().secretsInFile(), "secrets in REST answers: " + inRest);
+    }
+
+    /** Where a secret was found in the REST answers: "GET /connectors/x/config: webhook secret". */
+    static List<String> scanRest(RunContext run) {
+        List<String> found = new ArrayList<>();
         List<Integer> alive = run.cluster().aliveWorkers();
         if (!alive.isEmpty()) {
             ConnectRest rest = new ConnectRest(run.layout().restUrl(alive.get(0)));
             for (String path : REST_PATHS) {
-                found.addAll(search("GET " + path, rest.get(path).body(), c));
+                found.addAll(search("GET " + path, rest.get(path).body(), run.connector()));
             }
         }
         return found;
-    }
-
-    /** How many places were searched, for the report. */
-    static int places(RunContext run) {
-        return (int) run.cluster().logFiles().stream()
-                .filter(p -> !p.getFileName().toString().startsWith("simulator")).count() + REST_PATHS.size();
     }
 
     private static List<String> search(String where, String text, ConnectorSettings c) {

@@ -44,9 +44,9 @@ final class SecretsScenario {
         return (cmd + (o.isShort() ? "" : " --short")).trim().split("\\s+");
     }
 
-    /** PUT /connector-plugins/{class}/config/validate with the run's configuration. */
+    /** PUT /connector-plugins/{class}/config/validate with the run's configuration, secrets written in it. */
     private static String validate(RunContext ctx) {
-        Map<String, String> config = ctx.connector().toMap();
+        Map<String, String> config = ctx.connector().withPlainSecrets();
         String url = ctx.cluster().rest().baseUrl() + "/connector-plugins/" + ConnectorSettings.CLASS
                 + "/config/validate";
         try {

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,15 +30,19 @@ final class TopicReader implements AutoCloseable {
 
     private final String prefix;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final boolean trackKeys;
     private final Map<String, Map<String, List<String>>> seen = new HashMap<>();
+    private final Map<String, Integer> counts = new TreeMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private long records;
     private long lastListed;
 
-    TopicReader(String bootstrap, String prefix, boolean readCommitted) {
+    /** @param trackKeys whether to keep every key and version (false: counts per report only, for big runs) */
+    TopicReader(String bootstrap, String prefix, boolean readCommitted, boolean trackKeys) {
         this.prefix = prefix;
+        this.trackKeys = trackKeys;
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -92,6 +97,13 @@ final class TopicReader implements AutoCloseable {
 
     private void add(ConsumerRecord<byte[], byte[]> r) {
         String report = r.topic().substring(prefix.length());
+        if (!trackKeys) {
+            synchronized (this) {
+                counts.merge(report, 1, Integer::sum);
+                records++;
+            }
+            return;
+        }
         String key = keyText(r.key());
         String version = "";
         if (RecordVersion.versioned(report) && r.value() != null) {
@@ -100,6 +112,7 @@ final class TopicReader implements AutoCloseable {
         synchronized (this) {
             seen.computeIfAbsent(report, k -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>(1))
                     .add(version);
+            counts.merge(report, 1, Integer::sum);
             records++;
         }
     }
@@ -110,9 +123,7 @@ final class TopicReader implements AutoCloseable {
 
     /** Records read per report. */
     synchronized Map<String, Integer> countsByReport() {
-        Map<String, Integer> counts = new TreeMap<>();
-        seen.forEach((report, keys) -> counts.put(report, keys.values().stream().mapToInt(List::size).sum()));
-        return counts;
+        return new TreeMap<>(counts);
     }
 
     synchronized int countPresent(String report, Collection<String> keys) {
@@ -146,7 +157,7 @@ final class TopicReader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 
     static String keyText(byte[] key) {

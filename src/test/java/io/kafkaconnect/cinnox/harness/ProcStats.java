@@ -1,0 +1,64 @@
+package io.kafkaconnect.cinnox.harness;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a worker JVM costs, read from outside: CPU seconds (user + system) from {@code /proc/<pid>/stat}, and
+ * the heap in use from {@code jstat -gc} (eden, survivors and old generation; the old generation alone is
+ * the better view of what stays live).
+ */
+final class ProcStats {
+
+    /** Linux reports utime and stime in clock ticks of USER_HZ, 100 on every common kernel. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** Heap use in MB: everything in use, and the old generation. */
+    record Heap(double usedMb, double oldMb) {
+    }
+
+    private ProcStats() {
+    }
+
+    /** CPU seconds the process used so far, or -1 if it is gone. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based, man proc)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static Optional<Heap> heap(long pid) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                    "-gc", Long.toString(pid)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+            if (p.exitValue() != 0 || lines.size() < 2) {
+                return Optional.empty();
+            }
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            String[] values = lines.get(1).trim().split("\\s+");
+            double used = 0;
+            for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+                used += Double.parseDouble(values[names.indexOf(column)]);
+            }
+            double old = Double.parseDouble(values[names.indexOf("OU")]);
+            return Optional.of(new Heap(used / 1024, old / 1024));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

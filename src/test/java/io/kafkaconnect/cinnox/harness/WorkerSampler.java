@@ -1,0 +1,97 @@
+package io.kafkaconnect.cinnox.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Samples the workers' CPU seconds and heap every {@code periodMs} on a thread of its own and appends them to a
+ * CSV file (seconds since start, worker, CPU seconds, heap in use MB, old generation MB), for the benchmark's
+ * "CPU per 1,000 records" and "heap over time".
+ */
+final class WorkerSampler implements AutoCloseable {
+
+    /** One sample of one worker. */
+    record Sample(double atSeconds, int worker, double cpuSeconds, double usedMb, double oldMb) {
+    }
+
+    private final ProcessCluster cluster;
+    private final Path csv;
+    private final long periodMs;
+    private final long start = System.nanoTime();
+    private final List<Sample> samples = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    WorkerSampler(ProcessCluster cluster, Path csv, long periodMs) {
+        this.cluster = cluster;
+        this.csv = csv;
+        this.periodMs = periodMs;
+        write("seconds,worker,cpu_seconds,heap_used_mb,old_gen_mb\n", StandardOpenOption.TRUNCATE_EXISTING);
+        thread = new Thread(this::run, "harness-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            sampleNow();
+            try {
+                Thread.sleep(periodMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Takes one sample of every live worker now and returns them. */
+    List<Sample> sampleNow() {
+        List<Sample> now = new ArrayList<>();
+        for (int n : cluster.aliveWorkers()) {
+            ManagedProcess w = cluster.worker(n);
+            Optional<ProcStats.Heap> heap = ProcStats.heap(w.pid());
+            Sample s = new Sample(RunContext.seconds(start), n, ProcStats.cpuSeconds(w.pid()),
+                    heap.map(ProcStats.Heap::usedMb).orElse(-1.0), heap.map(ProcStats.Heap::oldMb).orElse(-1.0));
+            now.add(s);
+            write(String.format("%.1f,%d,%.2f,%.1f,%.1f%n", s.atSeconds(), n, s.cpuSeconds(), s.usedMb(),
+                    s.oldMb()), StandardOpenOption.APPEND);
+        }
+        synchronized (this) {
+            samples.addAll(now);
+        }
+        return now;
+    }
+
+    synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** Total CPU seconds of the live workers now. */
+    double cpuNow() {
+        return sampleNow().stream().mapToDouble(Sample::cpuSeconds).sum();
+    }
+
+    private synchronized void write(String line, StandardOpenOption mode) {
+        try {
+            Files.writeString(csv, line, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
