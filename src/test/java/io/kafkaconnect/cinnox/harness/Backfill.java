@@ -74,6 +74,9 @@ final class Backfill {
         }
         ConnectRest.Status status = ctx.status();
         result.figure("tasks at the end", status.tasks().stream().map(t -> t.state()).toList());
+        long slowStops = ctx.cluster().logFiles().stream().filter(p -> p.getFileName().toString().startsWith("worker"))
+                .mapToLong(p -> ctx.cluster().countInLog(p, "Graceful stop of task")).sum();
+        result.figure("\"Graceful stop of task ... failed\" in worker logs", slowStops);
         Secrets.check(ctx, result);
         return check;
     }

@@ -2,10 +2,12 @@ package io.kafkaconnect.cinnox.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ final class ProcessCluster implements AutoCloseable {
         this.layout = layout;
         try {
             for (Path p : List.of(layout.config(), layout.data(), layout.logs(), layout.pids())) {
+                deleteTree(p);
                 Files.createDirectories(p);
             }
         } catch (IOException e) {
@@ -41,6 +44,18 @@ final class ProcessCluster implements AutoCloseable {
         }
         KafkaConfigs.writeAll(layout);
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Every run starts from empty folders: old logs would look ready, old data would hold old offsets. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     ClusterLayout layout() {
@@ -140,6 +155,15 @@ final class ProcessCluster implements AutoCloseable {
     List<Path> logFiles() {
         try (var files = Files.list(layout.logs())) {
             return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many lines of {@code log} hold {@code text}. */
+    long countInLog(Path log, String text) {
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains(text)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

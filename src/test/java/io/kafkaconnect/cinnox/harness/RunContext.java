@@ -72,7 +72,7 @@ final class RunContext implements AutoCloseable {
         log("simulator ready after %.1f s", seconds(t0));
     }
 
-    /** Computes the records the connector must deliver for {@code [from, to)} as the simulator holds them at {@code at}. */
+    /** The records the connector must deliver for {@code [from, to)}, as the simulator holds them at {@code at}. */
     void expect(Instant at, Instant from, Instant to) {
         expected = Expected.compute(spec, at, from, to);
         log("expected %d records of [%s, %s): %s", expected.total(), from, to, expected.counts());
