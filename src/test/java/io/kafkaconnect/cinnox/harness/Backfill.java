@@ -41,7 +41,7 @@ final class Backfill {
         }
         tune.apply(connector);
         if (!o.flag("plain-secrets")) {
-            connector.withSecretsFile(layout.config().resolve("cinnox-secrets.properties"));
+            connector.withSecretsFile(layout.dir().resolve("secrets").resolve("cinnox.properties"));
         }
         RunContext ctx = new RunContext(layout, spec, connector, exactlyOnce);
         try {

@@ -63,7 +63,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Formats the KRaft storage once, then starts the broker and waits for "Kafka Server started". */
-    synchronized ManagedProcess startBroker() {
+    ManagedProcess startBroker() {
         if (!Files.exists(layout.data().resolve("kraft").resolve("meta.properties"))) {
             formatStorage();
         }
@@ -79,14 +79,16 @@ final class ProcessCluster implements AutoCloseable {
                 KafkaConfigs.serverProperties(layout).toString());
         ManagedProcess format = launch("format", cmd);
         await(format, Duration.ofSeconds(120), () -> !format.alive());
-        running.remove("format");
+        synchronized (this) {
+            running.remove("format");
+        }
         if (!format.logContains("Formatting")) {
             throw new IllegalStateException("formatting the KRaft storage failed, see " + format.log());
         }
     }
 
     /** Starts worker {@code n} (from 1) and waits until its REST API answers GET /health with 200. */
-    synchronized ManagedProcess startWorker(int n) {
+    ManagedProcess startWorker(int n) {
         ManagedProcess worker = launch("worker-" + n, kafkaCommand("org.apache.kafka.connect.cli.ConnectDistributed",
                 KafkaConfigs.workerProperties(layout, n).toString()));
         ConnectRest rest = new ConnectRest(layout.restUrl(n));
@@ -95,7 +97,7 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** Starts the simulator jar with {@code args} and a heap of {@code heap} (e.g. "512m"), waits until it listens. */
-    synchronized ManagedProcess startSimulator(String heap, List<String> args) {
+    ManagedProcess startSimulator(String heap, List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(java, marker(), "-Xmx" + heap, "-XX:+UseSerialGC", "-jar",
                 layout.simulatorJar().toString(), "--port", Integer.toString(layout.simulatorPort())));
         cmd.addAll(args);
@@ -134,8 +136,11 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** SIGKILL to a process, as {@code kill -9} sends. */
-    synchronized void kill9(String name) {
-        ManagedProcess p = running.remove(name);
+    void kill9(String name) {
+        ManagedProcess p;
+        synchronized (this) {
+            p = running.remove(name);
+        }
         if (p != null) {
             p.kill9();
             deletePid(name);
@@ -143,8 +148,11 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     /** SIGTERM, SIGKILL after {@code grace}. */
-    synchronized void stop(String name, Duration grace) {
-        ManagedProcess p = running.remove(name);
+    void stop(String name, Duration grace) {
+        ManagedProcess p;
+        synchronized (this) {
+            p = running.remove(name);
+        }
         if (p != null) {
             p.stop(grace);
             deletePid(name);
@@ -184,7 +192,8 @@ final class ProcessCluster implements AutoCloseable {
         return "-Dcinnox.harness.state=" + layout.dir();
     }
 
-    private ManagedProcess launch(String name, List<String> cmd) {
+    /** Starts a process; synchronized with {@link #close()}, so that nothing starts after the clean-up. */
+    private synchronized ManagedProcess launch(String name, List<String> cmd) {
         if (closed) {
             throw new IllegalStateException("the cluster is closed");
         }
