@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Scenarios 1 and 2 of issue 11: {@code kill -9} of a random worker, again and again during a backfill of every
- * report (kill i once i/(kills+2) of the expected records arrived, plus 2-6 s), each time waiting until every
- * task runs on a live worker again (the time to recover) and then starting the killed worker anew;
- * exactly-once (workers with exactly.once.source.support=enabled, the connector with
+ * Scenarios 1 and 2 of issue 11: {@code kill -9} of a random worker that runs tasks, again and again during a
+ * backfill of every report (kill i once i/(kills+2) of the expected records arrived, plus 2-6 s), each time
+ * waiting until every task runs on a live worker again (the time to recover) and then starting the killed
+ * worker anew; exactly-once (workers with exactly.once.source.support=enabled, the connector with
  * exactly.once.support=required, read_committed) or at-least-once.
  */
 final class KillScenario {
@@ -35,8 +35,8 @@ final class KillScenario {
                     RunContext.log("backfill complete before kill %d: no more kills", i);
                     break;
                 }
-                List<Integer> alive = ctx.cluster().aliveWorkers();
-                int victim = alive.get(random.nextInt(alive.size()));
+                List<Integer> busy = busyWorkers(ctx);
+                int victim = busy.get(random.nextInt(busy.size()));
                 double recovered = killAndRecover(ctx, victim, i);
                 landed++;
                 if (recovered < 0) {
@@ -62,6 +62,14 @@ final class KillScenario {
             result.problem("run aborted: " + e);
         }
         return result;
+    }
+
+    /** Live workers running at least one task (a worker without tasks would recover at once); all if none. */
+    private static List<Integer> busyWorkers(RunContext ctx) {
+        List<Integer> alive = ctx.cluster().aliveWorkers();
+        List<String> hosts = ctx.status().tasks().stream().map(ConnectRest.TaskState::workerId).toList();
+        List<Integer> busy = alive.stream().filter(n -> hosts.contains(ctx.layout().workerId(n))).toList();
+        return busy.isEmpty() ? alive : busy;
     }
 
     /** Seconds from the kill until every task runs on a live worker again; -1 if that did not happen in time. */
