@@ -34,7 +34,7 @@ final class Backfill {
                 .with(simArgs.toArray(String[]::new));
         ClusterLayout layout = o.layout(run, workers, exactlyOnce);
         ConnectorSettings connector = new ConnectorSettings(layout.simulatorUrl(), from, tasks)
-                .with("requests.per.minute", Integer.toString(o.integer("rpm", 300, 200)))
+                .with("requests.per.minute", Integer.toString(o.integer("rpm", 200, 200)))
                 .with("page.size", Integer.toString(o.integer("page-size", 50, 50)));
         if (exactlyOnce) {
             connector.with("exactly.once.support", "required");

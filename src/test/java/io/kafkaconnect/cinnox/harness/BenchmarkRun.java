@@ -143,7 +143,8 @@ final class BenchmarkRun {
         return routes.toString();
     }
 
-    private void heap(List<WorkerSampler.Sample> samples) {
+    private void heap(List<WorkerSampler.Sample> all) {
+        List<WorkerSampler.Sample> samples = all.stream().filter(s -> s.usedMb() >= 0).toList();
         double maxUsed = samples.stream().mapToDouble(WorkerSampler.Sample::usedMb).max().orElse(-1);
         double maxOld = samples.stream().mapToDouble(WorkerSampler.Sample::oldMb).max().orElse(-1);
         double lastOld = samples.isEmpty() ? -1 : samples.get(samples.size() - 1).oldMb();
