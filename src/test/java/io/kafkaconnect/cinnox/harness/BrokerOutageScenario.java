@@ -23,13 +23,15 @@ final class BrokerOutageScenario {
             RunContext.log("stopping the broker at %d/%d delivered", before, ctx.expected().total());
             ctx.cluster().stop("broker", Duration.ofSeconds(30));
             Pause.millis(outage * 1000L);
-            long back = System.nanoTime();
+            long restart = System.nanoTime();
             ctx.cluster().startBroker();
-            RunContext.log("broker started again after %.1f s", RunContext.seconds(back));
+            double startup = RunContext.seconds(restart);
+            long back = System.nanoTime();
             boolean resumed = RunContext.await(Duration.ofMinutes(5), () -> ctx.delivered() > before
                     || ctx.complete());
-            result.figure("broker stopped", outage + " s at " + before + "/" + ctx.expected().total() + " delivered");
-            result.figure("records flowing again after the broker's return",
+            result.figure("broker stopped", outage + " s at " + before + "/" + ctx.expected().total()
+                    + " delivered, then " + String.format("%.1f s", startup) + " to start again");
+            result.figure("records flowing again after the broker was ready",
                     resumed ? String.format("%.1f s", RunContext.seconds(back)) : "not within 5 min");
             result.require(resumed, "no record arrived within 5 minutes of the broker's return");
             ConnectRest.Status afterOutage = ctx.status();
