@@ -79,7 +79,7 @@ final class BenchmarkRun {
     private void measure(RunContext ctx, BacklogSize size, int rpm) {
         SimAdmin admin = new SimAdmin(ctx.layout().simulatorUrl());
         try (WorkerSampler sampler = new WorkerSampler(ctx.cluster(), ctx.layout().dir().resolve("workers.csv"),
-                10_000)) {
+                10_000, o.integer("full-gc-every", 6, 6))) {
             double cpu0 = sampler.cpuNow();
             Instant start = Instant.now();
             long t0 = System.nanoTime();
@@ -147,10 +147,13 @@ final class BenchmarkRun {
         List<WorkerSampler.Sample> samples = all.stream().filter(s -> s.usedMb() >= 0).toList();
         double maxUsed = samples.stream().mapToDouble(WorkerSampler.Sample::usedMb).max().orElse(-1);
         double maxOld = samples.stream().mapToDouble(WorkerSampler.Sample::oldMb).max().orElse(-1);
-        double lastOld = samples.isEmpty() ? -1 : samples.get(samples.size() - 1).oldMb();
+        List<Double> live = samples.stream().filter(WorkerSampler.Sample::afterFullGc)
+                .map(WorkerSampler.Sample::usedMb).toList();
         result.figure("worker heap (whole worker JVM, jstat)", String.format(
-                "max in use %.0f MB, max old generation %.0f MB, old generation at the end %.0f MB (%d samples, "
-                        + "workers.csv)", maxUsed, maxOld, lastOld, samples.size()));
+                "max in use %.0f MB, max old generation %.0f MB (%d samples, workers.csv)", maxUsed, maxOld,
+                samples.size()));
+        result.figure("worker live heap after a full GC, every minute (MB)", live.stream()
+                .map(v -> String.format("%.0f", v)).toList());
     }
 
     /** The start of the backfill chunk holding {@code t}: chunks of 7 days on a UTC grid from 1970-01-01. */

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a worker JVM costs, read from outside: CPU seconds (user + system) from {@code /proc/<pid>/stat}, and
- * the heap in use from {@code jstat -gc} (eden, survivors and old generation; the old generation alone is
- * the better view of what stays live).
+ * the heap in use from {@code jstat -gc} (eden, survivors and old generation), and what is live: the heap in
+ * use right after a full collection asked for with {@code jcmd <pid> GC.run}.
  */
 final class ProcStats {
 
@@ -36,16 +37,34 @@ final class ProcStats {
         }
     }
 
-    static Optional<Heap> heap(long pid) {
+    /** Asks the JVM for a full collection ({@code jcmd <pid> GC.run}), so the next heap figure is what is live. */
+    static void fullGc(long pid) {
+        run("jcmd", Long.toString(pid), "GC.run");
+    }
+
+    private static Optional<String> run(String tool, String... args) {
         try {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
-                    "-gc", Long.toString(pid)).redirectErrorStream(true).start();
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-            if (p.exitValue() != 0 || lines.size() < 2) {
-                return Optional.empty();
-            }
+            return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Heap> heap(long pid) {
+        Optional<String> out = run("jstat", "-gc", Long.toString(pid));
+        if (out.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = out.get().lines().filter(l -> !l.isBlank()).toList();
+        try {
             List<String> names = List.of(lines.get(0).trim().split("\\s+"));
             String[] values = lines.get(1).trim().split("\\s+");
             double used = 0;
@@ -54,10 +73,7 @@ final class ProcStats {
             }
             double old = Double.parseDouble(values[names.indexOf("OU")]);
             return Optional.of(new Heap(used / 1024, old / 1024));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -16,23 +16,28 @@ import java.util.Optional;
  */
 final class WorkerSampler implements AutoCloseable {
 
-    /** One sample of one worker. */
-    record Sample(double atSeconds, int worker, double cpuSeconds, double usedMb, double oldMb) {
+    /** One sample of one worker; {@code afterFullGc}: taken right after a full collection (live heap). */
+    record Sample(double atSeconds, int worker, double cpuSeconds, double usedMb, double oldMb, boolean afterFullGc) {
     }
 
     private final ProcessCluster cluster;
     private final Path csv;
     private final long periodMs;
+    private final int fullGcEvery;
+    private int taken;
     private final long start = System.nanoTime();
     private final List<Sample> samples = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    WorkerSampler(ProcessCluster cluster, Path csv, long periodMs) {
+    /** @param fullGcEvery every how many samples a full collection comes first (0: never) */
+    WorkerSampler(ProcessCluster cluster, Path csv, long periodMs, int fullGcEvery) {
         this.cluster = cluster;
         this.csv = csv;
         this.periodMs = periodMs;
-        write("seconds,worker,cpu_seconds,heap_used_mb,old_gen_mb\n", StandardOpenOption.TRUNCATE_EXISTING);
+        this.fullGcEvery = fullGcEvery;
+        write("seconds,worker,cpu_seconds,heap_used_mb,old_gen_mb,after_full_gc\n",
+                StandardOpenOption.TRUNCATE_EXISTING);
         thread = new Thread(this::run, "harness-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -40,7 +45,8 @@ final class WorkerSampler implements AutoCloseable {
 
     private void run() {
         while (running) {
-            sampleNow();
+            taken++;
+            sample(fullGcEvery > 0 && taken % fullGcEvery == 0);
             try {
                 Thread.sleep(periodMs);
             } catch (InterruptedException e) {
@@ -51,15 +57,23 @@ final class WorkerSampler implements AutoCloseable {
 
     /** Takes one sample of every live worker now and returns them. */
     List<Sample> sampleNow() {
+        return sample(false);
+    }
+
+    private List<Sample> sample(boolean fullGc) {
         List<Sample> now = new ArrayList<>();
         for (int n : cluster.aliveWorkers()) {
             ManagedProcess w = cluster.worker(n);
+            if (fullGc) {
+                ProcStats.fullGc(w.pid());
+            }
             Optional<ProcStats.Heap> heap = ProcStats.heap(w.pid());
             Sample s = new Sample(RunContext.seconds(start), n, ProcStats.cpuSeconds(w.pid()),
-                    heap.map(ProcStats.Heap::usedMb).orElse(-1.0), heap.map(ProcStats.Heap::oldMb).orElse(-1.0));
+                    heap.map(ProcStats.Heap::usedMb).orElse(-1.0), heap.map(ProcStats.Heap::oldMb).orElse(-1.0),
+                    fullGc);
             now.add(s);
-            write(String.format("%.1f,%d,%.2f,%.1f,%.1f%n", s.atSeconds(), n, s.cpuSeconds(), s.usedMb(),
-                    s.oldMb()), StandardOpenOption.APPEND);
+            write(String.format("%.1f,%d,%.2f,%.1f,%.1f,%b%n", s.atSeconds(), n, s.cpuSeconds(), s.usedMb(),
+                    s.oldMb(), fullGc), StandardOpenOption.APPEND);
         }
         synchronized (this) {
             samples.addAll(now);
