@@ -150,6 +150,27 @@ class AdminRoutesTest {
     }
 
     @Test
+    void pagingSwitchesAtRuntime() {
+        start(true, FaultRates.NONE);
+        SimClient.Reply r = admin("POST", "behaviour", "limit-cap=5&items-envelope=sms-detail:on&chat-refused-first=1"
+                + "&chat-page-limit=40&late-insert=call-log:1&shuffle-ties=on");
+        assertEquals(200, r.status(), r.body());
+        assertEquals("5", r.json().path("limit-cap").asText());
+        SimClient.Reply page = client.get("sms-detail", WINDOW);
+        assertEquals(5, page.result().path("items").size(), page.body());
+        Traps b = sim.traps();
+        assertEquals(1, b.chatRefusedFirst());
+        assertEquals(40, b.chatPageLimit());
+        assertEquals(1, b.lateInsert("call-log"));
+        assertTrue(b.shuffleTies());
+        assertEquals(400, admin("POST", "behaviour", "limit-cap=7&late-insert=nowhere:1").status());
+        assertEquals(5, b.limitCap(), "a refused request changes nothing");
+        admin("POST", "behaviour/reset", "");
+        assertEquals(0, b.limitCap());
+        assertTrue(client.get("sms-detail", WINDOW).result().isArray());
+    }
+
+    @Test
     void startUpFaultsFromSettings() {
         start(true, new FaultRates(0, 0, 0, 1));
         assertEquals(new FaultRates(0, 0, 0, 1), sim.faults().rates());

@@ -2,7 +2,9 @@ package io.kafkaconnect.cinnox.simulator;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -43,6 +45,34 @@ class SimulatorArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--latency-ms", "-1"));
         assertThrows(IllegalArgumentException.class,
                 () -> SimulatorArguments.parse("--error-rate", "0.7", "--reset-rate", "0.7"));
+    }
+
+    @Test
+    void dataSwitchesAndBehaviour() {
+        SimulatorArguments parsed = SimulatorArguments.parse("--long-call-share", "0.05", "--long-call-minutes", "150",
+                "--recording-delay-s", "600", "--late-close-share", "0.2", "--late-close-hours", "96", "--tie-group", "3",
+                "--behaviour", "late-insert=call-detail:2&limit-cap=50&shuffle-ties=on");
+        assertEquals(new DataSwitches(0.05, Duration.ofMinutes(150), Duration.ofMinutes(10), 0.2, Duration.ofDays(4), 3),
+                parsed.settings().data());
+        assertEquals(Map.of("late-insert", "call-detail:2", "limit-cap", "50", "shuffle-ties", "on"), parsed.behaviour());
+        Traps b = new Traps();
+        BehaviourParameters.apply(new Behaviour(), b, parsed.behaviour());
+        assertEquals(2, b.lateInsert("call-detail"));
+        assertEquals(50, b.limitCap());
+        assertTrue(b.shuffleTies());
+        assertEquals(DataSwitches.NONE, SimulatorArguments.parse().settings().data());
+        assertTrue(SimulatorArguments.parse().behaviour().isEmpty());
+        for (String flag : new String[] {"--long-call-share", "--recording-delay-s", "--late-close-share", "--tie-group",
+                "--behaviour", "late-insert=ENDPOINT:N"}) {
+            assertTrue(SimulatorArguments.USAGE.contains(flag), flag + " in --help");
+        }
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--tie-group", "0"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--long-call-share", "2"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "late-insert=x:1"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "bogus=1"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "envelope=call-log:xml"));
+        assertThrows(IllegalArgumentException.class,
+                () -> SimulatorArguments.parse("--behaviour", "items-envelope=call-log:yes"));
     }
 
     @Test

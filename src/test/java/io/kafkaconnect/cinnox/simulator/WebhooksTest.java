@@ -147,4 +147,33 @@ class WebhooksTest {
         assertTrue(retried.ok());
         assertEquals(once.size() - 1 + due, events.size());
     }
+
+    @Test
+    void anEnquiryClosedFourDaysAfterCreationIsPostedWhenTheClockPassesIt() {
+        sim.close();
+        sim = CinnoxSimulator.start(SimulatorSettings.builder().volume(Volume.perDay(20)).historyDays(1).fixedClock(T0)
+                .data(DataSwitches.NONE.withLateClose(0.5, Duration.ofDays(4))).build());
+        client = new SimClient(sim);
+        patch(true);
+        sim.clock().advance(Duration.ofHours(4));
+        sim.webhooks().deliverDue();
+        Instant createdBy = sim.clock().now();
+        sim.clock().set(T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(23)));
+        JsonNode open = sim.truth().records("enquiry-detail", T0, createdBy).stream()
+                .filter(e -> e.path("status").asText().equals("ongoing")).findFirst().orElseThrow();
+        Instant closeAt = Instant.parse(open.path("createdAt").asText()).plus(Duration.ofDays(4));
+        sim.clock().set(closeAt.minusSeconds(1));
+        sim.webhooks().deliverDue();
+        assertTrue(events.stream().noneMatch(e -> isClosed(e, open)), "not closed yet");
+        sim.clock().set(closeAt);
+        sim.webhooks().deliverDue();
+        JsonNode closed = events.stream().filter(e -> isClosed(e, open)).findFirst().orElseThrow();
+        assertEquals(closeAt, Instant.parse(closed.path("date").asText()));
+        assertEquals(open.path("displayCaseNumber").asText(), closed.path("displayCaseNumber").asText());
+    }
+
+    private static boolean isClosed(JsonNode event, JsonNode enquiry) {
+        return event.path("eid").asText().equals(enquiry.path("id").asText())
+                && event.path("status").asText().equals("Closed");
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,6 @@ import java.util.Optional;
 public final class GroundTruth {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final long LOOK_BACK_DAYS = 3;
 
     private final DataStore store;
     private final ReportService service;
@@ -46,6 +46,27 @@ public final class GroundTruth {
             throw new IllegalArgumentException(endpoint + " is not a windowed list endpoint");
         }
         return nodes(service.windowRows(serviceAccountId, e, from, to, clock.now()));
+    }
+
+    /**
+     * Rows of the window (as {@link #records}) that became visible more than {@code settle} after the window's end,
+     * such as calls longer than that: a connector that reads each window once, {@code settle} after its end, misses
+     * them.
+     */
+    public List<JsonNode> lateRows(String endpoint, Instant from, Instant to, Duration settle) {
+        Endpoint e = Endpoint.require(endpoint);
+        if (!e.windowed() || e == Endpoint.ENQUIRY_OVERVIEW) {
+            throw new IllegalArgumentException(endpoint + " is not a windowed list endpoint");
+        }
+        return nodes(service.lateRows(defaultAccount, e, from, to, to.plus(settle), clock.now()));
+    }
+
+    /**
+     * How many rows {@code Traps.lateInsert} has inserted below a reader's offset so far; before their release
+     * they are in neither the answers nor {@link #records}.
+     */
+    public long lateInsertsReleased() {
+        return service.lateInsertsReleased();
     }
 
     /** The chat of an enquiry (by inquiry id or case number), ordered by seq; empty if unknown or not closed yet. */
@@ -90,7 +111,7 @@ public final class GroundTruth {
         if (end.isBefore(from)) {
             return out;
         }
-        long firstDay = Math.floorDiv(from.getEpochSecond(), 86_400) - LOOK_BACK_DAYS;
+        long firstDay = Math.floorDiv(from.getEpochSecond(), 86_400) - store.lookBackDays();
         for (SimRecord r : store.allRows(serviceAccountId, firstDay, Math.floorDiv(end.getEpochSecond(), 86_400))) {
             for (Change c : r.changes()) {
                 if (!c.at().isBefore(from) && !c.at().isAfter(end)) {

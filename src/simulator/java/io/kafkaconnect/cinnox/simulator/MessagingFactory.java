@@ -11,15 +11,17 @@ final class MessagingFactory {
 
     private final long seed;
     private final Roster roster;
+    private final int tieGroup;
 
-    MessagingFactory(long seed, Roster roster) {
+    MessagingFactory(long seed, Roster roster, int tieGroup) {
         this.seed = seed;
         this.roster = roster;
+        this.tieGroup = tieGroup;
     }
 
     List<Sms> sms(long epochDay, int count) {
         Rng rng = Rng.of(seed, roster.serviceAccountId(), epochDay, "sms");
-        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count);
+        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count, tieGroup);
         List<Sms> out = new ArrayList<>(count);
         for (Instant at : times) {
             out.add(sms(rng, at));
@@ -57,7 +59,7 @@ final class MessagingFactory {
 
     List<Campaign> campaigns(long epochDay, int count) {
         Rng rng = Rng.of(seed, roster.serviceAccountId(), epochDay, "campaign");
-        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count);
+        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count, tieGroup);
         List<Campaign> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             out.add(campaign(rng, new IdCodec.Slot(epochDay, i), times.get(i)));

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,27 +20,35 @@ final class CallFactory {
 
     private final long seed;
     private final Roster roster;
+    private final DataSwitches switches;
 
-    CallFactory(long seed, Roster roster) {
+    CallFactory(long seed, Roster roster, DataSwitches switches) {
         this.seed = seed;
         this.roster = roster;
+        this.switches = switches;
     }
 
     /** Calls of the day; a quarter of them belong to one of {@code enquiries} (shown in their call-log row). */
     List<Call> calls(long epochDay, int count) {
         Rng rng = Rng.of(seed, roster.serviceAccountId(), epochDay, "call");
-        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count);
+        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count, switches.tieGroup());
+        Rng longCalls = Rng.of(seed, roster.serviceAccountId(), epochDay, "long-call");
         List<Call> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(call(rng, new IdCodec.Slot(epochDay, i), times.get(i), i + 1));
+            boolean isLong = longCalls.chance(switches.longCallShare());
+            out.add(call(rng, new IdCodec.Slot(epochDay, i), times.get(i), i + 1, isLong));
         }
         return out;
     }
 
-    private Call call(Rng rng, IdCodec.Slot slot, Instant start, int callSeq) {
-        Outcome outcome = rng.pick(OUTCOMES);
+    private Call call(Rng rng, IdCodec.Slot slot, Instant start, int callSeq, boolean isLong) {
+        Outcome drawn = rng.pick(OUTCOMES);
+        Outcome outcome = isLong ? OUTCOMES.get(0) : drawn;
         boolean connected = outcome.code().equals("200");
         Instant end = start.plusMillis(connected ? rng.between(5_000, 1_200_000) : rng.between(1_000, 40_000));
+        if (isLong) {
+            end = start.plus(switches.longCallDuration());
+        }
         Roster.Staff from = roster.staff(rng);
         boolean offnet = rng.chance(0.6);
         Roster.Staff to = offnet ? null : roster.staff(rng);
@@ -61,16 +70,19 @@ final class CallFactory {
 
     List<Conference> conferences(long epochDay, int count) {
         Rng rng = Rng.of(seed, roster.serviceAccountId(), epochDay, "conference");
-        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count);
+        List<Instant> times = DayTimes.spread(rng, Instant.ofEpochSecond(epochDay * 86_400), count, switches.tieGroup());
+        Rng longConferences = Rng.of(seed, roster.serviceAccountId(), epochDay, "long-conference");
         List<Conference> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(conference(rng, new IdCodec.Slot(epochDay, i), times.get(i)));
+            boolean isLong = longConferences.chance(switches.longCallShare());
+            out.add(conference(rng, new IdCodec.Slot(epochDay, i), times.get(i), isLong));
         }
         return out;
     }
 
-    private Conference conference(Rng rng, IdCodec.Slot slot, Instant start) {
-        Instant end = start.plusMillis(rng.between(60_000, 1_200_000));
+    private Conference conference(Rng rng, IdCodec.Slot slot, Instant start, boolean isLong) {
+        Instant drawnEnd = start.plusMillis(rng.between(60_000, 1_200_000));
+        Instant end = isLong ? start.plus(switches.longCallDuration()) : drawnEnd;
         Roster.Staff host = roster.staff(rng);
         String roomID = "room-conf-" + rng.hex(6);
         List<Conference.Participant> participants = new ArrayList<>();
@@ -106,10 +118,16 @@ final class CallFactory {
             int duration = files == 1 ? total : (i == 1 ? Math.max(1, total - 12) : Math.min(total, 12));
             out.add(new Recording("recf-" + rng.hex(10), type, callID, conferenceID,
                     "rec_" + owner.substring(0, Math.min(owner.length(), 13)) + "_" + i + ".mp3", duration,
-                    duration * 8_000L, end.plusMillis(rng.between(10_000, 90_000) + i * 1_500L),
+                    duration * 8_000L, readyAt(end, rng.between(10_000, 90_000) + i * 1_500L, i),
                     roster.serviceAccountId(), rng.hex(6)));
         }
         return List.copyOf(out);
+    }
+
+    /** When a recording file is ready: the drawn lag after the end, or the configured delay plus a second per file. */
+    private Instant readyAt(Instant end, long drawnLagMillis, int file) {
+        Duration delay = switches.recordingDelay();
+        return delay == null ? end.plusMillis(drawnLagMillis) : end.plus(delay).plusSeconds(file - 1L);
     }
 
     /** The call-log row of a call; linked to {@code enquiry} when it is non-null. */

@@ -36,18 +36,18 @@ final class SimulatorHandler implements HttpHandler {
     private final Subscriptions subscriptions;
     private final ResponseWriter writer;
 
-    SimulatorHandler(SimClock clock, Apps apps, Behaviour behaviour, Faults faults, RequestLog log, RateLimiter limiter,
-                     ReportService service, Subscriptions subscriptions) {
+    SimulatorHandler(SimClock clock, Apps apps, Behaviour behaviour, Traps traps, Faults faults, RequestLog log,
+                     RateLimiter limiter, ReportService service, Subscriptions subscriptions) {
         this.clock = clock;
         this.apps = apps;
         this.behaviour = behaviour;
         this.faults = faults;
         this.log = log;
         this.limiter = limiter;
-        this.validator = new QueryValidator(behaviour);
+        this.validator = new QueryValidator(behaviour, traps);
         this.service = service;
         this.subscriptions = subscriptions;
-        this.writer = new ResponseWriter(behaviour);
+        this.writer = new ResponseWriter(behaviour, traps);
     }
 
     @Override
@@ -83,7 +83,8 @@ final class SimulatorHandler implements HttpHandler {
             if (fault.isPresent() && immediate(exchange, fault.get(), now)) {
                 return;
             }
-            answer = new Answer(200, writer.successBody(dispatch(r, method, path, account, query, body, now)));
+            answer = new Answer(200, writer.successBody(dispatch(r, method, path, account, query, body, now),
+                    r.endpointName()));
             log.answered(0);
         } catch (ApiException e) {
             log.answered(e.code());

@@ -17,9 +17,11 @@ import java.util.Optional;
 final class QueryValidator {
 
     private final Behaviour behaviour;
+    private final Traps traps;
 
-    QueryValidator(Behaviour behaviour) {
+    QueryValidator(Behaviour behaviour, Traps traps) {
         this.behaviour = behaviour;
+        this.traps = traps;
     }
 
     /** Decodes a query string in order of appearance; the first occurrence of a name wins; '+' decodes to a space. */
@@ -81,8 +83,12 @@ final class QueryValidator {
         }
         checkEndpointParameters(endpoint, query);
         boolean paging = query.containsKey("offset") || query.containsKey("limit");
-        return new ReportQuery(endpoint, from.orElse(null), to.orElse(null), offset,
-                limit == 0 ? behaviour.defaultLimit() : limit, paging, Map.copyOf(query));
+        int pageSize = limit == 0 ? behaviour.defaultLimit() : limit;
+        if (traps.limitCap() > 0) {
+            pageSize = Math.min(pageSize, traps.limitCap());
+        }
+        return new ReportQuery(endpoint, from.orElse(null), to.orElse(null), offset, pageSize, paging,
+                Map.copyOf(query));
     }
 
     private void checkWindow(Endpoint endpoint, Instant from, Instant to) {

@@ -13,10 +13,10 @@ record DayData(List<Enquiry> enquiries, List<Call> calls, List<CallLogRow> callL
     static final Comparator<SimRecord> SERVED_ORDER =
             Comparator.comparing(SimRecord::windowTime).thenComparing(SimRecord::id);
 
-    static DayData generate(long seed, Roster roster, Volume volume, long epochDay) {
-        EnquiryFactory enquiryFactory = new EnquiryFactory(seed, roster);
-        CallFactory callFactory = new CallFactory(seed, roster);
-        MessagingFactory messaging = new MessagingFactory(seed, roster);
+    static DayData generate(long seed, Roster roster, Volume volume, long epochDay, DataSwitches switches) {
+        EnquiryFactory enquiryFactory = new EnquiryFactory(seed, roster, switches);
+        CallFactory callFactory = new CallFactory(seed, roster, switches);
+        MessagingFactory messaging = new MessagingFactory(seed, roster, switches.tieGroup());
         List<Enquiry> enquiries = enquiryFactory.day(epochDay, volume.enquiries());
         List<Call> calls = callFactory.calls(epochDay, volume.calls());
         List<Conference> conferences = callFactory.conferences(epochDay, volume.conferences());

@@ -13,30 +13,36 @@ final class EnquiryFactory {
 
     private final long seed;
     private final Roster roster;
+    private final DataSwitches switches;
 
-    EnquiryFactory(long seed, Roster roster) {
+    EnquiryFactory(long seed, Roster roster, DataSwitches switches) {
         this.seed = seed;
         this.roster = roster;
+        this.switches = switches;
     }
 
     List<Enquiry> day(long epochDay, int count) {
         Rng rng = Rng.of(seed, roster.serviceAccountId(), epochDay, "enquiry");
         Instant dayStart = Instant.ofEpochSecond(epochDay * 86_400);
-        List<Instant> times = DayTimes.spread(rng, dayStart, count);
+        List<Instant> times = DayTimes.spread(rng, dayStart, count, switches.tieGroup());
+        Rng late = Rng.of(seed, roster.serviceAccountId(), epochDay, "late-close");
         List<Enquiry> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(enquiry(rng, new IdCodec.Slot(epochDay, i), times.get(i)));
+            out.add(enquiry(rng, new IdCodec.Slot(epochDay, i), times.get(i), late.chance(switches.lateCloseShare())));
         }
         return out;
     }
 
-    private Enquiry enquiry(Rng rng, IdCodec.Slot slot, Instant createdAt) {
+    private Enquiry enquiry(Rng rng, IdCodec.Slot slot, Instant createdAt, boolean lateClose) {
         String channel = rng.pick(CHANNELS);
         String init = channel.equals("VirtualNumber") ? "CALL" : "IM";
         Phrasebook.Place place = rng.pick(Phrasebook.PLACES);
         String visitor = "vis-" + place.country() + "-" + visitorKind(channel) + "-" + rng.between(100, 999);
         int waiting = init.equals("CALL") ? rng.between(5, 90) : rng.between(3, 60);
         List<Step> steps = timeline(rng, createdAt, waiting);
+        if (lateClose) {
+            steps = List.of(new Step(createdAt, "ongoing"), new Step(createdAt.plus(switches.lateCloseAfter()), "closed"));
+        }
         List<String> labels = new ArrayList<>();
         for (String label : Phrasebook.LABELS) {
             if (rng.chance(0.15)) {

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param fixedClock the instant a fixed sim clock starts at, or null for the live wall clock
  * @param admin whether the {@code /_sim/} admin routes are served
  * @param faults the latency and random fault rates in force from the start
+ * @param data switches that change the generated data (late rows, late recordings, late closes, ties)
  */
 public record SimulatorSettings(long seed, int historyDays, Volume volume, Instant fixedClock, int rateLimitPerMinute,
-                                int port, int threads, SimAccount account, boolean admin, FaultRates faults) {
+                                int port, int threads, SimAccount account, boolean admin, FaultRates faults,
+                                DataSwitches data) {
 
     public static final SimAccount DEFAULT_ACCOUNT = new SimAccount("acme-hk.cinnox.com", "app-acme", "token-acme");
 
@@ -20,6 +22,7 @@ public record SimulatorSettings(long seed, int historyDays, Volume volume, Insta
         Objects.requireNonNull(volume, "volume");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(data, "data");
         if (historyDays < 0 || rateLimitPerMinute <= 0 || port < 0 || port > 65_535 || threads <= 0) {
             throw new IllegalArgumentException("invalid simulator settings");
         }
@@ -41,6 +44,7 @@ public record SimulatorSettings(long seed, int historyDays, Volume volume, Insta
         private SimAccount account = DEFAULT_ACCOUNT;
         private boolean admin;
         private FaultRates faults = FaultRates.NONE;
+        private DataSwitches data = DataSwitches.NONE;
 
         public Builder seed(long value) {
             seed = value;
@@ -102,9 +106,15 @@ public record SimulatorSettings(long seed, int historyDays, Volume volume, Insta
             return this;
         }
 
+        /** Switches that change the generated data; see {@link DataSwitches}. */
+        public Builder data(DataSwitches value) {
+            data = value;
+            return this;
+        }
+
         public SimulatorSettings build() {
             return new SimulatorSettings(seed, historyDays, volume, fixedClock, rateLimitPerMinute, port, threads, account,
-                    admin, faults);
+                    admin, faults, data);
         }
     }
 }

@@ -24,6 +24,7 @@ public final class SimulatorMain {
         }
         SimulatorSettings s = parsed.settings();
         CinnoxSimulator sim = CinnoxSimulator.start(s);
+        BehaviourParameters.apply(sim.behaviour(), sim.traps(), parsed.behaviour());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -41,9 +42,15 @@ public final class SimulatorMain {
         System.out.println("  clock " + (sim.clock().isLive() ? "live" : "fixed at " + sim.clock().now())
                 + ", seed " + s.seed() + ", history " + s.historyDays() + " days, volume " + s.volume()
                 + ", rate limit " + s.rateLimitPerMinute() + "/min");
-        sim.adminUrl().ifPresent(url -> System.out.println("  admin           " + url + " (faults, token, requests)"));
+        sim.adminUrl().ifPresent(url -> System.out.println("  admin           " + url + " (faults, behaviour, token, requests)"));
         if (!s.faults().equals(FaultRates.NONE)) {
             System.out.println("  faults          " + s.faults());
+        }
+        if (!s.data().equals(DataSwitches.NONE)) {
+            System.out.println("  data            " + s.data());
+        }
+        if (!parsed.behaviour().isEmpty()) {
+            System.out.println("  behaviour       " + parsed.behaviour());
         }
         stopped.await();
     }

@@ -1,11 +1,17 @@
 package io.kafkaconnect.cinnox.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
-/** Command-line flags of {@link SimulatorMain}, parsed into settings. */
-record SimulatorArguments(SimulatorSettings settings, boolean help) {
+/**
+ * Command-line flags of {@link SimulatorMain}, parsed into settings.
+ *
+ * @param behaviour paging and answer switches to apply once started (see {@link BehaviourParameters})
+ */
+record SimulatorArguments(SimulatorSettings settings, boolean help, Map<String, String> behaviour) {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar cinnox-simulator.jar [options]",
@@ -22,11 +28,21 @@ record SimulatorArguments(SimulatorSettings settings, boolean help) {
             "  --threads N            HTTP worker threads (default 8)",
             "  --admin                serve the admin routes: POST /_sim/faults?latency-ms=&error-rate=&malformed-rate=",
             "                         &reset-rate=&rate-limit-storm=on|off, POST /_sim/token?state=revoked|valid,",
-            "                         GET /_sim/requests (per-account minute counts, 6451010 answers, per-route totals)",
+            "                         GET /_sim/requests (per-account minute counts, 6451010 answers, per-route totals),",
+            "                         GET /_sim/faults, POST /_sim/requests/reset",
             "  --latency-ms N         delay every answer by N ms of real time (default 0)",
             "  --error-rate F         fraction of requests answered 6451001/HTTP 502 or an HTML 500 (default 0)",
             "  --malformed-rate F     fraction answered with a non-JSON or truncated body (default 0)",
             "  --reset-rate F         fraction whose connection is dropped without an answer (default 0)",
+            "  --long-call-share F    fraction of calls and conferences lasting --long-call-minutes (default 0)",
+            "  --long-call-minutes N  length of those long calls (default 120)",
+            "  --recording-delay-s N  recordings are ready N s after their call ends (default 10-90 s at random)",
+            "  --late-close-share F   fraction of enquiries closing --late-close-hours after creation (default 0)",
+            "  --late-close-hours N   when those enquiries close (default 96)",
+            "  --tie-group N          rows share their sort time in groups of N (default 1: no ties)",
+            "  --behaviour QUERY      paging switches, e.g. 'late-insert=sms-detail:1&limit-cap=50'; names:",
+            "                         " + BehaviourParameters.NAMES,
+            "                         (with --admin also at runtime: POST /_sim/behaviour?QUERY, /_sim/behaviour/reset)",
             "  --help                 print this help");
 
     static SimulatorArguments parse(String... args) {
@@ -36,12 +52,14 @@ record SimulatorArguments(SimulatorSettings settings, boolean help) {
         String appId = d.appId();
         String token = d.token();
         FaultRates faults = FaultRates.NONE;
+        DataSwitches data = DataSwitches.NONE;
+        Map<String, String> behaviour = Map.of();
         List<String> list = List.of(args);
         for (int i = 0; i < list.size(); i++) {
             String flag = list.get(i);
             switch (flag) {
                 case "--help", "-h" -> {
-                    return new SimulatorArguments(null, true);
+                    return new SimulatorArguments(null, true, Map.of());
                 }
                 case "--live" -> b.liveClock();
                 case "--port" -> b.port(integer(flag, value(list, ++i, flag)));
@@ -60,15 +78,33 @@ record SimulatorArguments(SimulatorSettings settings, boolean help) {
                 case "--malformed-rate" ->
                         faults = faults.withMalformedRate(FaultRates.parseRate(flag, value(list, ++i, flag)));
                 case "--reset-rate" -> faults = faults.withResetRate(FaultRates.parseRate(flag, value(list, ++i, flag)));
+                case "--long-call-share" ->
+                        data = data.withLongCalls(FaultRates.parseRate(flag, value(list, ++i, flag)), data.longCallDuration());
+                case "--long-call-minutes" -> data = data.withLongCalls(data.longCallShare(),
+                        Duration.ofMinutes(FaultRates.parseLong(flag, value(list, ++i, flag))));
+                case "--recording-delay-s" ->
+                        data = data.withRecordingDelay(Duration.ofSeconds(FaultRates.parseLong(flag, value(list, ++i, flag))));
+                case "--late-close-share" ->
+                        data = data.withLateClose(FaultRates.parseRate(flag, value(list, ++i, flag)), data.lateCloseAfter());
+                case "--late-close-hours" -> data = data.withLateClose(data.lateCloseShare(),
+                        Duration.ofHours(FaultRates.parseLong(flag, value(list, ++i, flag))));
+                case "--tie-group" -> data = data.withTies(integer(flag, value(list, ++i, flag)));
+                case "--behaviour" -> behaviour = behaviour(value(list, ++i, flag));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         try {
-            return new SimulatorArguments(b.account(new SimAccount(serviceAccount, appId, token)).faults(faults).build(),
-                    false);
+            return new SimulatorArguments(b.account(new SimAccount(serviceAccount, appId, token)).faults(faults)
+                    .data(data).build(), false, behaviour);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid option value: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> behaviour(String query) {
+        Map<String, String> pairs = QueryValidator.decode(query);
+        BehaviourParameters.apply(new Behaviour(), new Traps(), pairs);
+        return Map.copyOf(pairs);
     }
 
     private static String value(List<String> args, int index, String flag) {

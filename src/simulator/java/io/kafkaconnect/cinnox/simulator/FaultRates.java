@@ -20,7 +20,7 @@ public record FaultRates(long latencyMs, double errorRate, double malformedRate,
                 throw new IllegalArgumentException("a fault rate must be within [0, 1]: " + rate);
             }
         }
-        if (errorRate + malformedRate + resetRate > 1) {
+        if (errorRate + malformedRate + resetRate > 1 + 1e-9) {
             throw new IllegalArgumentException("the fault rates add up to more than 1");
         }
     }

@@ -54,7 +54,6 @@ public final class Webhooks implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int LOOK_BACK_DAYS = 3;
 
     private final DataStore store;
     private final Apps apps;
@@ -126,7 +125,7 @@ public final class Webhooks implements AutoCloseable {
     /** Events of the account with {@code from < at <= to}, in delivery order. */
     List<Event> events(String serviceAccountId, Instant from, Instant to) {
         List<Event> out = new ArrayList<>();
-        long firstDay = Math.floorDiv(from.getEpochSecond(), 86_400) - LOOK_BACK_DAYS;
+        long firstDay = Math.floorDiv(from.getEpochSecond(), 86_400) - store.lookBackDays();
         long lastDay = Math.floorDiv(to.getEpochSecond(), 86_400);
         for (long d = firstDay; d <= lastDay; d++) {
             for (Enquiry e : store.day(serviceAccountId, d).enquiries()) {

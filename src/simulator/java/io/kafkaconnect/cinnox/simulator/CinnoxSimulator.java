@@ -22,6 +22,7 @@ public final class CinnoxSimulator implements AutoCloseable {
     private final SimClock clock;
     private final Apps apps = new Apps();
     private final Behaviour behaviour = new Behaviour();
+    private final Traps traps = new Traps();
     private final Faults faults;
     private final RequestLog requests = new RequestLog();
     private final RateLimiter limiter;
@@ -38,8 +39,9 @@ public final class CinnoxSimulator implements AutoCloseable {
         faults.rates(settings.faults());
         this.limiter = new RateLimiter(settings.rateLimitPerMinute());
         long startDay = Math.floorDiv(clock.now().getEpochSecond(), 86_400);
-        DataStore store = new DataStore(settings.seed(), settings.volume(), startDay - settings.historyDays());
-        ReportService service = new ReportService(store, behaviour);
+        DataStore store = new DataStore(settings.seed(), settings.volume(), startDay - settings.historyDays(),
+                settings.data());
+        ReportService service = new ReportService(store, behaviour, traps);
         this.truth = new GroundTruth(store, service, clock, subscriptions, settings.account().serviceAccountId());
         apps.add(settings.account());
         this.webhooks = new Webhooks(store, apps, subscriptions, clock);
@@ -49,10 +51,11 @@ public final class CinnoxSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
         this.executor = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new SimulatorHandler(clock, apps, behaviour, faults, requests, limiter, service,
-                subscriptions));
+        server.createContext("/", new SimulatorHandler(clock, apps, behaviour, traps, faults, requests, limiter,
+                service, subscriptions));
         if (settings.admin()) {
-            server.createContext(AdminHandler.PREFIX, new AdminHandler(faults, requests, apps, settings.account()));
+            server.createContext(AdminHandler.PREFIX, new AdminHandler(faults, behaviour, traps, requests, apps,
+                    settings.account()));
         }
     }
 
@@ -110,6 +113,11 @@ public final class CinnoxSimulator implements AutoCloseable {
 
     public Behaviour behaviour() {
         return behaviour;
+    }
+
+    /** Answers that trip a careless client up: late inserts, turning ties, a capped limit, and more; all off by default. */
+    public Traps traps() {
+        return traps;
     }
 
     public Faults faults() {

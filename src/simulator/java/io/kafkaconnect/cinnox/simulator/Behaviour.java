@@ -22,6 +22,7 @@ public final class Behaviour {
     private volatile boolean retryAfterHeader;
     private volatile int authFailureStatus;
     private volatile int chatSizeLimit;
+    private final Map<String, Envelope> envelopes = new ConcurrentHashMap<>();
 
     public Behaviour() {
         reset();
@@ -41,6 +42,7 @@ public final class Behaviour {
         retryAfterHeader = false;
         authFailureStatus = 401;
         chatSizeLimit = 2000;
+        envelopes.clear();
     }
 
     public Behaviour envelope(Envelope value) {
@@ -50,6 +52,17 @@ public final class Behaviour {
 
     public Envelope envelope() {
         return envelope;
+    }
+
+    /** The success envelope of one endpoint (e.g. "call-log"), overriding {@link #envelope(Envelope)} for it. */
+    public Behaviour envelope(String endpoint, Envelope value) {
+        envelopes.put(endpointName(endpoint), Objects.requireNonNull(value));
+        return this;
+    }
+
+    /** The envelope for an endpoint name (as the request log names it), or the general one. */
+    public Envelope envelope(String endpoint) {
+        return endpoint == null ? envelope : envelopes.getOrDefault(endpoint, envelope);
     }
 
     public Behaviour noRecords(NoRecordsStyle value) {
@@ -148,6 +161,10 @@ public final class Behaviour {
 
     public int chatSizeLimit() {
         return chatSizeLimit;
+    }
+
+    private static String endpointName(String endpoint) {
+        return Endpoint.require(endpoint).pathName();
     }
 
     private static int positive(int value) {

@@ -22,13 +22,24 @@ final class DataStore {
     private final long seed;
     private final Volume volume;
     private final long firstDay;
+    private final DataSwitches switches;
     private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
     private final Map<DayKey, DayData> days = new ConcurrentHashMap<>();
 
-    DataStore(long seed, Volume volume, long firstDay) {
+    DataStore(long seed, Volume volume, long firstDay, DataSwitches switches) {
         this.seed = seed;
         this.volume = volume;
         this.firstDay = firstDay;
+        this.switches = switches;
+    }
+
+    DataSwitches switches() {
+        return switches;
+    }
+
+    /** Days before a time span whose rows may still change within it (see {@link DataSwitches#lookBackDays()}). */
+    int lookBackDays() {
+        return switches.lookBackDays();
     }
 
     long seed() {
@@ -47,7 +58,7 @@ final class DataStore {
             days.clear();
         }
         return days.computeIfAbsent(new DayKey(account, epochDay),
-                k -> DayData.generate(seed, roster(account), volume, epochDay));
+                k -> DayData.generate(seed, roster(account), volume, epochDay, switches));
     }
 
     /** Rows of a windowed endpoint visible at {@code now} whose window field lies in the window, ascending. */

@@ -14,7 +14,7 @@ import java.util.SortedMap;
 
 /**
  * The {@code /_sim/} routes a separate process (a reliability or benchmark harness) uses to steer a running simulator:
- * set faults, revoke or restore the App Token, read the request counts. Served only when the simulator is started
+ * set faults and paging switches, revoke or restore the App Token, read the request counts. Served only when the simulator is started
  * with {@code --admin}; no authentication, the server binds 127.0.0.1 only.
  */
 final class AdminHandler implements HttpHandler {
@@ -23,12 +23,16 @@ final class AdminHandler implements HttpHandler {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Faults faults;
+    private final Behaviour behaviour;
+    private final Traps traps;
     private final RequestLog log;
     private final Apps apps;
     private final SimAccount defaultApp;
 
-    AdminHandler(Faults faults, RequestLog log, Apps apps, SimAccount defaultApp) {
+    AdminHandler(Faults faults, Behaviour behaviour, Traps traps, RequestLog log, Apps apps, SimAccount defaultApp) {
         this.faults = faults;
+        this.behaviour = behaviour;
+        this.traps = traps;
         this.log = log;
         this.apps = apps;
         this.defaultApp = defaultApp;
@@ -47,6 +51,8 @@ final class AdminHandler implements HttpHandler {
                     case "POST /_sim/token" -> token(query);
                     case "GET /_sim/requests" -> requests();
                     case "POST /_sim/requests/reset" -> resetRequests();
+                    case "POST /_sim/behaviour" -> setBehaviour(query);
+                    case "POST /_sim/behaviour/reset" -> resetBehaviour();
                     default -> throw new AdminError(404, "no admin route " + route);
                 };
                 send(exchange, 200, answer);
@@ -120,6 +126,20 @@ final class AdminHandler implements HttpHandler {
             max.put(account, log.maxPerMinute(account));
         }
         return out;
+    }
+
+    /** Paging and answer switches, as {@link BehaviourParameters} reads them; the answer echoes what was set. */
+    private ObjectNode setBehaviour(Map<String, String> query) {
+        BehaviourParameters.apply(behaviour, traps, query);
+        ObjectNode out = MAPPER.createObjectNode();
+        query.forEach(out::put);
+        return out;
+    }
+
+    private ObjectNode resetBehaviour() {
+        behaviour.reset();
+        traps.reset();
+        return MAPPER.createObjectNode().put("reset", true);
     }
 
     private ObjectNode resetRequests() {

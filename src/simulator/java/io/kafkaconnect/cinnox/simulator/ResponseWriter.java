@@ -24,19 +24,26 @@ final class ResponseWriter {
             .getBytes(StandardCharsets.UTF_8);
 
     private final Behaviour behaviour;
+    private final Traps traps;
 
-    ResponseWriter(Behaviour behaviour) {
+    ResponseWriter(Behaviour behaviour, Traps traps) {
         this.behaviour = behaviour;
+        this.traps = traps;
     }
 
-    /** Serialises a success payload with the configured envelope; empty lists follow the no-records style. */
-    byte[] successBody(Payload payload) {
+    /** Serialises a success payload with the envelope configured for the endpoint (null: the general one). */
+    byte[] successBody(Payload payload, String endpoint) {
         return json(g -> {
-            Envelope envelope = behaviour.envelope();
+            boolean items = traps.itemsEnvelope(endpoint);
+            Envelope envelope = items ? Envelope.RESULT : behaviour.envelope(endpoint);
             if (envelope != Envelope.BARE_ARRAY) {
                 g.writeStartObject();
                 g.writeNumberField("code", 0);
                 g.writeFieldName(envelope == Envelope.DATA ? "data" : "result");
+            }
+            if (items) {
+                g.writeStartObject();
+                g.writeFieldName("items");
             }
             if (payload.isList()) {
                 g.writeStartArray();
@@ -46,6 +53,9 @@ final class ResponseWriter {
                 g.writeEndArray();
             } else {
                 payload.object().write(g);
+            }
+            if (items) {
+                g.writeEndObject();
             }
             if (envelope != Envelope.BARE_ARRAY) {
                 g.writeEndObject();

@@ -1,8 +1,0 @@
-/**
- * A local, deterministic simulator of the CINNOX Open API report endpoints (see {@code SPEC.md}), for tests and demos.
- *
- * <p>From tests: {@code CinnoxSimulator.start(SimulatorSettings.builder().fixedClock(t).build())}, then use
- * {@code behaviour()}, {@code faults()}, {@code requests()} and {@code truth()}. From the command line:
- * {@code java -jar target/cinnox-simulator.jar --help}. Only the JDK and Jackson are used, and only 127.0.0.1 is bound.
- */
-package io.kafkaconnect.cinnox.simulator;
