@@ -25,7 +25,8 @@ final class Backfill {
     /** As {@link #start}, with {@code tune} changing the connector settings before the deployment. */
     static RunContext startWith(SuiteOptions o, String run, boolean exactlyOnce, List<String> simArgs,
             ScenarioResult result, UnaryOperator<ConnectorSettings> tune) {
-        int workers = o.integer("workers", 3, 2);
+        // --short: one worker unless workers are what the scenario is about (the kill scenarios ask for two)
+        int workers = o.integer("workers", 3, run.startsWith("kill") ? 2 : 1);
         int tasks = o.integer("tasks", 3, 2);
         int hours = o.integer("history-hours", 120, 36);
         Instant at = SuiteOptions.fixedClock();
