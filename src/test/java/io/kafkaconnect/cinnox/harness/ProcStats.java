@@ -37,9 +37,10 @@ final class ProcStats {
         }
     }
 
-    /** Asks the JVM for a full collection ({@code jcmd <pid> GC.run}), so the next heap figure is what is live. */
-    static void fullGc(long pid) {
-        run("jcmd", Long.toString(pid), "GC.run");
+    /** The first {@code lines} lines of {@code jcmd <pid> GC.class_histogram} (itself a full GC): what holds the heap. */
+    static String histogram(long pid, int lines) {
+        return run("jcmd", Long.toString(pid), "GC.class_histogram").map(out -> String.join("\n",
+                out.lines().limit(lines).toList())).orElse("(no histogram)");
     }
 
     private static Optional<String> run(String tool, String... args) {

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Samples the workers' CPU seconds and heap every {@code periodMs} on a thread of its own and appends them to a
- * CSV file (seconds since start, worker, CPU seconds, heap in use MB, old generation MB), for the benchmark's
- * "CPU per 1,000 records" and "heap over time".
+ * CSV file (seconds since start, worker, CPU seconds, heap in use MB, old generation MB, after a full GC), for
+ * the benchmark's "CPU per 1,000 records" and "heap over time"; every few samples a class histogram (which is
+ * a full GC) comes first, so that sample is the live heap, and its top lines go to histograms.txt.
  */
 final class WorkerSampler implements AutoCloseable {
 
@@ -22,6 +23,7 @@ final class WorkerSampler implements AutoCloseable {
 
     private final ProcessCluster cluster;
     private final Path csv;
+    private final Path histograms;
     private final long periodMs;
     private final int fullGcEvery;
     private int taken;
@@ -34,10 +36,12 @@ final class WorkerSampler implements AutoCloseable {
     WorkerSampler(ProcessCluster cluster, Path csv, long periodMs, int fullGcEvery) {
         this.cluster = cluster;
         this.csv = csv;
+        this.histograms = csv.resolveSibling("histograms.txt");
         this.periodMs = periodMs;
         this.fullGcEvery = fullGcEvery;
-        write("seconds,worker,cpu_seconds,heap_used_mb,old_gen_mb,after_full_gc\n",
+        write("seconds,worker,cpu_seconds,heap_used_mb,old_gen_mb,after_full_gc\n", csv,
                 StandardOpenOption.TRUNCATE_EXISTING);
+        write("", histograms, StandardOpenOption.TRUNCATE_EXISTING);
         thread = new Thread(this::run, "harness-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -65,7 +69,8 @@ final class WorkerSampler implements AutoCloseable {
         for (int n : cluster.aliveWorkers()) {
             ManagedProcess w = cluster.worker(n);
             if (fullGc) {
-                ProcStats.fullGc(w.pid());
+                write(String.format("# %.1f s, worker %d%n%s%n", RunContext.seconds(start), n,
+                        ProcStats.histogram(w.pid(), 16)), histograms);
             }
             Optional<ProcStats.Heap> heap = ProcStats.heap(w.pid());
             Sample s = new Sample(RunContext.seconds(start), n, ProcStats.cpuSeconds(w.pid()),
@@ -73,7 +78,7 @@ final class WorkerSampler implements AutoCloseable {
                     fullGc);
             now.add(s);
             write(String.format("%.1f,%d,%.2f,%.1f,%.1f,%b%n", s.atSeconds(), n, s.cpuSeconds(), s.usedMb(),
-                    s.oldMb(), fullGc), StandardOpenOption.APPEND);
+                    s.oldMb(), fullGc), csv, StandardOpenOption.APPEND);
         }
         synchronized (this) {
             samples.addAll(now);
@@ -90,9 +95,13 @@ final class WorkerSampler implements AutoCloseable {
         return sampleNow().stream().mapToDouble(Sample::cpuSeconds).sum();
     }
 
-    private synchronized void write(String line, StandardOpenOption mode) {
+    private void write(String text, Path file) {
+        write(text, file, StandardOpenOption.APPEND);
+    }
+
+    private synchronized void write(String text, Path file, StandardOpenOption mode) {
         try {
-            Files.writeString(csv, line, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+            Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
