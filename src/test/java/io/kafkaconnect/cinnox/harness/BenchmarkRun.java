@@ -147,12 +147,11 @@ final class BenchmarkRun {
         List<WorkerSampler.Sample> samples = all.stream().filter(s -> s.usedMb() >= 0).toList();
         double maxUsed = samples.stream().mapToDouble(WorkerSampler.Sample::usedMb).max().orElse(-1);
         double maxOld = samples.stream().mapToDouble(WorkerSampler.Sample::oldMb).max().orElse(-1);
-        List<Double> live = samples.stream().filter(WorkerSampler.Sample::afterFullGc)
-                .map(WorkerSampler.Sample::usedMb).toList();
+        List<Double> live = all.stream().filter(s -> s.liveMb() >= 0).map(WorkerSampler.Sample::liveMb).toList();
         result.figure("worker heap (whole worker JVM, jstat)", String.format(
                 "max in use %.0f MB, max old generation %.0f MB (%d samples, workers.csv)", maxUsed, maxOld,
                 samples.size()));
-        result.figure("worker live heap after a full GC, every minute (MB)", live.stream()
+        result.figure("worker live heap (class histogram after a full GC, every minute, MB)", live.stream()
                 .map(v -> String.format("%.0f", v)).toList());
     }
 

@@ -37,10 +37,24 @@ final class ProcStats {
         }
     }
 
-    /** The first {@code lines} lines of {@code jcmd <pid> GC.class_histogram} (itself a full GC): what holds the heap. */
-    static String histogram(long pid, int lines) {
-        return run("jcmd", Long.toString(pid), "GC.class_histogram").map(out -> String.join("\n",
-                out.lines().limit(lines).toList())).orElse("(no histogram)");
+    /**
+     * {@code jcmd <pid> GC.class_histogram}, which runs a full GC first and then counts what is live: its first
+     * {@code lines} lines and its total.
+     */
+    static Histogram histogram(long pid, int lines) {
+        Optional<String> out = run("jcmd", Long.toString(pid), "GC.class_histogram");
+        if (out.isEmpty()) {
+            return new Histogram("(no histogram)", -1);
+        }
+        List<String> all = out.get().lines().toList();
+        String total = all.stream().filter(l -> l.startsWith("Total")).findFirst().orElse("");
+        String[] parts = total.trim().split("\\s+");
+        double liveMb = parts.length == 3 ? Long.parseLong(parts[2]) / 1024.0 / 1024.0 : -1;
+        return new Histogram(String.join("\n", all.stream().limit(lines).toList()) + "\n" + total, liveMb);
+    }
+
+    /** The top of a class histogram, and the live heap it counted. */
+    record Histogram(String text, double liveMb) {
     }
 
     private static Optional<String> run(String tool, String... args) {

@@ -11,14 +11,14 @@ import java.util.Optional;
 
 /**
  * Samples the workers' CPU seconds and heap every {@code periodMs} on a thread of its own and appends them to a
- * CSV file (seconds since start, worker, CPU seconds, heap in use MB, old generation MB, after a full GC), for
- * the benchmark's "CPU per 1,000 records" and "heap over time"; every few samples a class histogram (which is
- * a full GC) comes first, so that sample is the live heap, and its top lines go to histograms.txt.
+ * CSV file (seconds since start, worker, CPU seconds, heap in use MB, old generation MB, live MB), for the
+ * benchmark's "CPU per 1,000 records" and "heap over time"; every few samples a class histogram (a full GC,
+ * then a count of what is live) gives the live heap, and its top lines go to histograms.txt.
  */
 final class WorkerSampler implements AutoCloseable {
 
-    /** One sample of one worker; {@code afterFullGc}: taken right after a full collection (live heap). */
-    record Sample(double atSeconds, int worker, double cpuSeconds, double usedMb, double oldMb, boolean afterFullGc) {
+    /** One sample of one worker; {@code liveMb}: what a class histogram counted live, -1 when none was taken. */
+    record Sample(double atSeconds, int worker, double cpuSeconds, double usedMb, double oldMb, double liveMb) {
     }
 
     private final ProcessCluster cluster;
@@ -39,7 +39,7 @@ final class WorkerSampler implements AutoCloseable {
         this.histograms = csv.resolveSibling("histograms.txt");
         this.periodMs = periodMs;
         this.fullGcEvery = fullGcEvery;
-        write("seconds,worker,cpu_seconds,heap_used_mb,old_gen_mb,after_full_gc\n", csv,
+        write("seconds,worker,cpu_seconds,heap_used_mb,old_gen_mb,live_mb\n", csv,
                 StandardOpenOption.TRUNCATE_EXISTING);
         write("", histograms, StandardOpenOption.TRUNCATE_EXISTING);
         thread = new Thread(this::run, "harness-sampler");
@@ -68,17 +68,19 @@ final class WorkerSampler implements AutoCloseable {
         List<Sample> now = new ArrayList<>();
         for (int n : cluster.aliveWorkers()) {
             ManagedProcess w = cluster.worker(n);
+            double live = -1;
             if (fullGc) {
-                write(String.format("# %.1f s, worker %d%n%s%n", RunContext.seconds(start), n,
-                        ProcStats.histogram(w.pid(), 16)), histograms);
+                ProcStats.Histogram h = ProcStats.histogram(w.pid(), 16);
+                live = h.liveMb();
+                write(String.format("# %.1f s, worker %d%n%s%n", RunContext.seconds(start), n, h.text()), histograms);
             }
             Optional<ProcStats.Heap> heap = ProcStats.heap(w.pid());
             Sample s = new Sample(RunContext.seconds(start), n, ProcStats.cpuSeconds(w.pid()),
                     heap.map(ProcStats.Heap::usedMb).orElse(-1.0), heap.map(ProcStats.Heap::oldMb).orElse(-1.0),
-                    fullGc);
+                    live);
             now.add(s);
-            write(String.format("%.1f,%d,%.2f,%.1f,%.1f,%b%n", s.atSeconds(), n, s.cpuSeconds(), s.usedMb(),
-                    s.oldMb(), fullGc), csv, StandardOpenOption.APPEND);
+            write(String.format("%.1f,%d,%.2f,%.1f,%.1f,%.1f%n", s.atSeconds(), n, s.cpuSeconds(), s.usedMb(),
+                    s.oldMb(), live), csv, StandardOpenOption.APPEND);
         }
         synchronized (this) {
             samples.addAll(now);
