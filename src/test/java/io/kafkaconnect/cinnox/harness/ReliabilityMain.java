@@ -30,6 +30,7 @@ public final class ReliabilityMain {
         all.put("faults", FaultScenario::run);
         all.put("token", TokenScenario::run);
         all.put("broker-outage", BrokerOutageScenario::run);
+        all.put("reconfigure", ReconfigureScenario::run);
         all.put("secrets", SecretsScenario::run);
         return all;
     }
