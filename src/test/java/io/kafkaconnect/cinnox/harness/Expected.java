@@ -49,6 +49,11 @@ final class Expected {
         }
     }
 
+    /** Expected records given directly: report to key to version. */
+    static Expected of(Instant from, Instant to, Map<String, Map<String, String>> versions) {
+        return new Expected(from, to, versions);
+    }
+
     private static void children(GroundTruth truth, Instant from, Instant to,
             Map<String, Map<String, String>> versions) {
         Map<String, String> chats = new HashMap<>();
