@@ -14,6 +14,7 @@ import io.kafkaconnect.cinnox.client.model.EventSubscription;
 import io.kafkaconnect.cinnox.client.model.RecordingFile;
 import io.kafkaconnect.cinnox.client.model.SmsDetail;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,16 @@ public final class CinnoxClient implements CinnoxApi {
 
     /** Uses the process-wide HTTP client (shared connection pool and dispatcher) with these settings' timeouts. */
     public CinnoxClient(ClientSettings settings) {
+        this(settings, SharedHttpClient.forSettings(Objects.requireNonNull(settings, "settings")));
+    }
+
+    /** With a given OkHttp client, e.g. one whose interceptor answers in memory (the fuzz test). */
+    CinnoxClient(ClientSettings settings, OkHttpClient http) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.appUrl = appUrl(settings);
         this.envelopes = new EnvelopeReader(EnvelopeReader.defaultMapper());
         ResponseClassifier classifier = new ResponseClassifier(settings.clock(), settings.appToken());
-        this.exchange = new HttpExchange(SharedHttpClient.forSettings(settings), settings.appToken(), classifier, envelopes);
+        this.exchange = new HttpExchange(http, settings.appToken(), classifier, envelopes);
     }
 
     public ClientSettings settings() {
@@ -150,18 +156,18 @@ public final class CinnoxClient implements CinnoxApi {
         Map<String, String> params = new LinkedHashMap<>(query);
         params.put("offset", Integer.toString(page.offset()));
         params.put("limit", Integer.toString(page.limit()));
-        HttpExchange.Result<List<T>> result = exchange.get(endpoint, url(endpoint, params),
+        HttpExchange.Result<RecordArray<T>> result = exchange.get(endpoint, url(endpoint, params),
                 in -> envelopes.readList(in, type));
         if (result.noRecords()) {
             return Page.noRecords(page);
         }
-        return Page.of(result.payload() == null ? List.of() : result.payload(), page);
+        return Page.of(result.payload().records(), result.payload().nulls(), page);
     }
 
     private <T> List<T> list(ApiEndpoint endpoint, Map<String, String> query, Class<T> type) {
-        HttpExchange.Result<List<T>> result = exchange.get(endpoint, url(endpoint, query),
+        HttpExchange.Result<RecordArray<T>> result = exchange.get(endpoint, url(endpoint, query),
                 in -> envelopes.readList(in, type));
-        return result.noRecords() || result.payload() == null ? List.of() : List.copyOf(result.payload());
+        return result.noRecords() ? List.of() : result.payload().records();
     }
 
     private static Map<String, String> windowQuery(TimeWindow window) {

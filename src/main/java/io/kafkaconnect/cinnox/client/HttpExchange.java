@@ -13,6 +13,7 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -115,7 +116,9 @@ final class HttpExchange {
         String malformed = null;
         try (InputStream in = response.body().byteStream()) {
             body = parser.parse(in);
-        } catch (JsonProcessingException e) {
+        } catch (UnreadableEnvelope e) {
+            malformed = "unreadable body: " + e.getOriginalMessage();
+        } catch (JsonProcessingException | CharConversionException e) {
             // The parser message may quote body text (a recording URL); keep it out of exceptions and logs above TRACE.
             malformed = "malformed or truncated body (" + e.getClass().getSimpleName() + ")";
             LOG.trace("{}: unreadable body", endpoint.label(), e);

@@ -5,36 +5,63 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One fully read page of a paged report. It is the last page when it is short or when the API said
- * "No records found" (6451011).
+ * One fully read page of a paged report. It is the last page when the API said "No records found"
+ * (6451011) or when its records array held fewer elements than the request's {@code limit}; null
+ * elements count as elements, so that the next offset moves by what CINNOX returned.
+ *
+ * @param nullCount how many elements of the records array were JSON {@code null} (not in {@code records})
  */
-public record Page<T>(List<T> records, PageRequest request, boolean last) {
+public record Page<T>(List<T> records, int nullCount, PageRequest request, boolean last) {
 
     public Page {
         records = List.copyOf(records);
         Objects.requireNonNull(request, "request");
+        if (nullCount < 0) {
+            throw new IllegalArgumentException("nullCount must be >= 0: " + nullCount);
+        }
     }
 
-    /** A page built from what the API returned; last when fewer records than requested came back. */
+    /** A page built from what the API returned, without null elements. */
     public static <T> Page<T> of(List<T> records, PageRequest request) {
-        return new Page<>(records, request, records.size() < request.limit());
+        return of(records, 0, request);
     }
 
-    /** The empty last page that stands for 6451011 "No records found". */
+    /** A page built from what the API returned; last when the array held fewer elements than requested. */
+    public static <T> Page<T> of(List<T> records, int nullCount, PageRequest request) {
+        return new Page<>(records, nullCount, request, records.size() + nullCount < request.limit());
+    }
+
+    /** The empty last page that stands for 6451011 "No records found" or an empty records array. */
     public static <T> Page<T> noRecords(PageRequest request) {
-        return new Page<>(List.of(), request, true);
+        return new Page<>(List.of(), 0, request, true);
     }
 
     public boolean isLast() {
         return last;
     }
 
+    /** Records on this page (null elements excluded). */
     public int size() {
         return records.size();
     }
 
-    /** The request for the following page, or empty when this page is the last. */
+    /** Elements of the records array CINNOX returned, records and nulls: what the page offset advances by. */
+    public int returnedCount() {
+        return records.size() + nullCount;
+    }
+
+    /**
+     * The {@code limit} this page was asked with. A page with fewer elements is taken as the last one; if
+     * CINNOX capped the limit below it, a caller that knows the accepted limit compares
+     * {@link #returnedCount()} with that instead.
+     */
+    public int requestedLimit() {
+        return request.limit();
+    }
+
+    /** The request for the following page (offset moved by {@link #returnedCount()}), or empty when last. */
     public Optional<PageRequest> nextRequest() {
-        return last ? Optional.empty() : Optional.of(request.next());
+        return last ? Optional.empty()
+                : Optional.of(PageRequest.of(Math.addExact(request.offset(), returnedCount()), request.limit()));
     }
 }

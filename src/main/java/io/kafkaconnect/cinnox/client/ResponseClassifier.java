@@ -55,19 +55,29 @@ final class ResponseClassifier {
         Integer code = body == null ? null : body.code();
         String message = body == null ? null : redact(body.message());
         if (code != null) {
-            return byCode(new ApiFailure(endpoint, status, code, message, null), retryAfter);
+            ApiFailure failure = new ApiFailure(endpoint, status, code, message, null);
+            Outcome outcome = byCode(failure, retryAfter);
+            return outcome == Outcome.SUCCESS ? requirePayload(failure, body) : outcome;
         }
         ApiFailure failure = new ApiFailure(endpoint, status, null, message, malformed);
         if (status >= 200 && status < 300) {
             if (malformed != null) {
                 throw new RetriableApiException(failure);
             }
-            if (body.payload() == null) {
-                throw new RetriableApiException(withDetail(failure, "no payload in the response body"));
-            }
-            return Outcome.SUCCESS;
+            return requirePayload(failure, body);
         }
         throw byStatus(failure, retryAfter);
+    }
+
+    /**
+     * Only 6451011 or an empty records array mean "no records": a success answer without the payload
+     * is an answer the client does not understand. A PATCH that carried a success code may echo nothing.
+     */
+    private static Outcome requirePayload(ApiFailure failure, ResponseBody<?> body) {
+        if (body.payload() != null || ("PATCH".equals(failure.endpoint().method()) && failure.apiCode() != null)) {
+            return Outcome.SUCCESS;
+        }
+        throw new UnexpectedAnswerException(withDetail(failure, "success answer without " + body.lacking()));
     }
 
     /** The outcome of an exchange that produced no HTTP response. */

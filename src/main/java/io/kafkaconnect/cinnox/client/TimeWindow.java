@@ -2,7 +2,6 @@ package io.kafkaconnect.cinnox.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,19 +43,6 @@ public record TimeWindow(Instant start, Instant end) {
         Duration length = duration();
         long whole = length.toDays();
         return length.equals(DAY.multipliedBy(whole)) ? whole : whole + 1;
-    }
-
-    /**
-     * Splits into two halves at the midpoint (millisecond precision); a window shorter than 2 ms cannot
-     * be split and is returned alone.
-     */
-    public List<TimeWindow> split() {
-        long millis = duration().toMillis();
-        if (millis < 2) {
-            return List.of(this);
-        }
-        Instant middle = start.plusMillis(millis / 2);
-        return List.of(new TimeWindow(start, middle), new TimeWindow(middle, end));
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.kafkaconnect.cinnox.client;
 import java.util.OptionalInt;
 
 /**
- * 6451000 "Exceed maximum query day N": the window is longer than the endpoint allows. Callers split the
- * window (see {@link TimeWindow#split()}) and retry.
+ * 6451000 "Exceed maximum query day N": the window is longer than the endpoint allows. Callers halve the
+ * window and retry.
  */
 public class WindowTooWideException extends CinnoxApiException {
 

@@ -1,19 +1,30 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.budget.DemandEstimator;
+import io.kafkaconnect.cinnox.budget.TaskDealer;
+import io.kafkaconnect.cinnox.schedule.Scheduler;
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.metrics.ConnectorMetrics;
+import io.kafkaconnect.cinnox.metrics.PluginGauges;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.webhook.SubscriptionRemoval;
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.work.UnitPlanner;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
-import io.kafkaconnect.cinnox.source.webhook.EventRecords;
-import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
+import io.kafkaconnect.cinnox.webhook.EventRecords;
+import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -27,24 +38,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Streams CINNOX Open API reports into Kafka. Splits the configured reports and history into units of
  * work (report x time chunk, see docs/design/connector.md), leaves out finished ones, and deals the rest
- * to at most {@code tasks.max} tasks, each with an equal share of the account's request budget.
+ * to at most {@code tasks.max} tasks, each with a share of the account's request budget that follows its
+ * work (see {@link TaskDealer}).
  */
 public class CinnoxSourceConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(CinnoxSourceConnector.class);
-
-    /** The request share of a task that only receives enquiry events: enough to register now and then. */
-    static final double RECEIVER_ONLY_SHARE = 1.0;
 
     private final Clock clock;
     private final Function<ClientSettings, CinnoxApi> apiFactory;
     private Map<String, String> props;
     private CinnoxSourceConfig config;
     private Instant historyStart;
-    private ScheduledExecutorService monitor;
+    private Scheduler monitor;
     private volatile ConnectorMetrics metrics;
     private volatile Chunk plannedChunk;
     private SubscriptionRemoval removal;
+    private TaskDealer dealer;
 
     public CinnoxSourceConnector() {
         this(Clock.systemUTC());
@@ -69,14 +79,12 @@ public class CinnoxSourceConnector extends SourceConnector {
         this.props = Map.copyOf(props);
         this.config = new CinnoxSourceConfig(props);
         this.historyStart = resolveHistoryStart(config, clock.instant());
+        this.dealer = new TaskDealer(new DemandEstimator(historyStart, config.settle(), config.pollInterval()),
+                config.requestsPerMinute(), config.shareCheckInterval(), config.webhook().receiving());
         log.info("Starting CINNOX source connector {} from {}: {}", version(), historyStart, config.describe());
         metrics = new ConnectorMetrics(context() == null ? null : PluginGauges.of(context()::pluginMetrics));
-        monitor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "cinnox-chunk-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        monitor.scheduleWithFixedDelay(this::reconfigureOnNewChunk, 1, 1, TimeUnit.MINUTES);
+        monitor = Scheduler.daemon("cinnox-chunk-monitor");
+        monitor.repeat("task check", Duration.ofMinutes(1), this::checkTasks);
         if (config.webhook().deregister()) {
             WebhookSettings webhook = config.webhook();
             String url = webhook.publicUrl() != null && webhook.secret() != null ? webhook.registeredUrl() : null;
@@ -103,48 +111,28 @@ public class CinnoxSourceConnector extends SourceConnector {
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         Instant now = clock.instant();
         plannedChunk = Chunk.containing(now, config.backfillChunk());
-        UnitPlanner planner = new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
-        Map<Map<String, Object>, UnitCursor> stored = storedCursors(planner.allUnits(now));
-        List<WorkUnit> todo = planner.unitsToDo(now, unit -> stored.get(unit.toPartition()));
-        List<Map<String, String>> configs = config.webhook().receiving()
-                ? withReceiver(todo, maxTasks)
-                : pollingOnly(todo, maxTasks);
-        int total = planner.allUnits(now).size();
+        UnitPlanner planner = unitPlanner();
+        List<WorkUnit> all = planner.allUnits(now);
+        Map<Map<String, Object>, UnitCursor> stored = storedCursors(all);
+        Function<WorkUnit, UnitCursor> cursors = unit -> stored.get(unit.toPartition());
+        List<WorkUnit> todo = planner.unitsToDo(now, cursors);
+        TaskDealer.Deal deal = dealer.deal(todo, maxTasks, cursors, now);
+        List<Map<String, String>> configs = new ArrayList<>();
+        List<List<WorkUnit>> groups = deal.plan().groups();
+        for (int i = 0; i < groups.size(); i++) {
+            boolean receiver = deal.plan().receiver() && i == 0;
+            configs.add(CinnoxTaskConfig.taskProps(props, groups.get(i), deal.shares().get(i), historyStart, receiver));
+        }
         if (metrics != null) {
-            metrics.planned(total, total - todo.size(), configs.size());
+            metrics.planned(all.size(), all.size() - todo.size(), configs.size());
         }
-        log.info("{} units of work to do ({} finished) on {} tasks", todo.size(), total - todo.size(), configs.size());
+        log.info("{} units of work to do ({} finished) on {} tasks; shares of the requests per minute by task: {}",
+                todo.size(), all.size() - todo.size(), configs.size(), deal.shares());
         return configs;
     }
 
-    private List<Map<String, String>> pollingOnly(List<WorkUnit> todo, int maxTasks) {
-        List<List<WorkUnit>> groups = UnitPlanner.assign(todo, maxTasks);
-        double share = (double) config.requestsPerMinute() / Math.max(1, groups.size());
-        List<Map<String, String>> configs = new ArrayList<>();
-        for (List<WorkUnit> group : groups) {
-            configs.add(CinnoxTaskConfig.taskProps(props, group, share, historyStart));
-        }
-        return configs;
-    }
-
-    /**
-     * Task 0 hosts the enquiry event receiver, whatever tasks.max is. With two or more tasks it does nothing
-     * else, so a slow CINNOX request never delays an event; with one task it also polls.
-     */
-    private List<Map<String, String>> withReceiver(List<WorkUnit> todo, int maxTasks) {
-        List<Map<String, String>> configs = new ArrayList<>();
-        if (maxTasks == 1 || todo.isEmpty()) {
-            configs.add(CinnoxTaskConfig.taskProps(props, todo, config.requestsPerMinute(), historyStart, true));
-            return configs;
-        }
-        double receiverShare = Math.min(RECEIVER_ONLY_SHARE, config.requestsPerMinute() / 2.0);
-        configs.add(CinnoxTaskConfig.taskProps(props, List.of(), receiverShare, historyStart, true));
-        List<List<WorkUnit>> groups = UnitPlanner.assign(todo, maxTasks - 1);
-        double share = (config.requestsPerMinute() - receiverShare) / groups.size();
-        for (List<WorkUnit> group : groups) {
-            configs.add(CinnoxTaskConfig.taskProps(props, group, share, historyStart, false));
-        }
-        return configs;
+    private UnitPlanner unitPlanner() {
+        return new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
     }
 
     /** The stored cursors of the units; a cursor that cannot be read counts as not finished. */
@@ -165,16 +153,31 @@ public class CinnoxSourceConnector extends SourceConnector {
         return cursors;
     }
 
-    private void reconfigureOnNewChunk() {
+    /**
+     * Runs every minute on the monitor thread: asks Connect for new task configurations when a new chunk
+     * began, or when the dealer finds the tasks should be dealt again (a task's units all finished, or the
+     * demand moved the split; see docs/design/connector.md, "Rate budget").
+     */
+    void checkTasks() {
         try {
-            Chunk current = Chunk.containing(clock.instant(), config.backfillChunk());
+            Instant now = clock.instant();
+            Chunk current = Chunk.containing(now, config.backfillChunk());
             if (plannedChunk != null && !current.equals(plannedChunk)) {
                 log.info("A new chunk began at {}; asking for new task configurations", current.text());
                 plannedChunk = current;
                 context().requestTaskReconfiguration();
+                return;
+            }
+            UnitPlanner planner = unitPlanner();
+            Map<Map<String, Object>, UnitCursor> stored = storedCursors(planner.allUnits(now));
+            Function<WorkUnit, UnitCursor> cursors = unit -> stored.get(unit.toPartition());
+            Optional<String> reason = dealer.reasonToDealAgain(planner.unitsToDo(now, cursors), cursors, now);
+            if (reason.isPresent()) {
+                log.info("Asking for new task configurations: {}", reason.get());
+                context().requestTaskReconfiguration();
             }
         } catch (RuntimeException e) {
-            log.warn("Could not check for a new chunk: {}", e.toString());
+            log.warn("Could not check the tasks' work and shares: {}", e.toString());
         }
     }
 
@@ -185,10 +188,10 @@ public class CinnoxSourceConnector extends SourceConnector {
         if (published != null) {
             published.close();
         }
-        ScheduledExecutorService running = monitor;
+        Scheduler running = monitor;
         monitor = null;
         if (running != null) {
-            running.shutdownNow();
+            running.close();
         }
         SubscriptionRemoval pending = removal;
         removal = null;

@@ -1,5 +1,21 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.budget.WindowLimits;
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.metrics.PluginGauges;
+import io.kafkaconnect.cinnox.metrics.ProgressLog;
+import io.kafkaconnect.cinnox.metrics.TaskMetrics;
+import io.kafkaconnect.cinnox.metrics.TaskProgress;
+import io.kafkaconnect.cinnox.metrics.TaskStats;
+import io.kafkaconnect.cinnox.poll.CountingApi;
+import io.kafkaconnect.cinnox.poll.PollContext;
+import io.kafkaconnect.cinnox.poll.Pollers;
+import io.kafkaconnect.cinnox.poll.RateBudget;
+import io.kafkaconnect.cinnox.poll.RecordMaker;
+import io.kafkaconnect.cinnox.poll.UnitPoller;
+import io.kafkaconnect.cinnox.poll.UnitScheduler;
+import io.kafkaconnect.cinnox.schedule.Sleeper;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
@@ -7,13 +23,13 @@ import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.RateLimitedException;
 import io.kafkaconnect.cinnox.client.RetriableApiException;
 import io.kafkaconnect.cinnox.client.WindowTooWideException;
-import io.kafkaconnect.cinnox.source.records.ConversionIssues;
-import io.kafkaconnect.cinnox.source.records.ReportFormats;
-import io.kafkaconnect.cinnox.source.webhook.EnquiryEventReceiver;
-import io.kafkaconnect.cinnox.source.webhook.EventRecords;
-import io.kafkaconnect.cinnox.source.webhook.PendingEvent;
-import io.kafkaconnect.cinnox.source.webhook.SubscriptionKeeper;
-import io.kafkaconnect.cinnox.source.webhook.WebhookSettings;
+import io.kafkaconnect.cinnox.records.ConversionIssues;
+import io.kafkaconnect.cinnox.report.ReportFormats;
+import io.kafkaconnect.cinnox.webhook.EnquiryEventReceiver;
+import io.kafkaconnect.cinnox.webhook.EventRecords;
+import io.kafkaconnect.cinnox.webhook.PendingEvent;
+import io.kafkaconnect.cinnox.webhook.SubscriptionKeeper;
+import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +55,6 @@ public class CinnoxSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(CinnoxSourceTask.class);
 
     static final Duration MAX_BLOCK = Duration.ofSeconds(1);
-    static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
     static final int MAX_EVENTS_PER_POLL = 500;
 
     private final Clock clock;
@@ -54,12 +69,13 @@ public class CinnoxSourceTask extends SourceTask {
     }
 
     private CinnoxApi api;
+    private WindowLimits windowLimits;
     private UnitScheduler scheduler;
     private RateBudget.Lease budget;
     private TaskStats stats;
     private TaskProgress progress;
     private PluginGauges metrics;
-    private Instant lastProgress;
+    private ProgressLog progressLog;
     private volatile EnquiryEventReceiver receiver;
     private SubscriptionKeeper keeper;
     private EventRecords eventRecords;
@@ -89,11 +105,13 @@ public class CinnoxSourceTask extends SourceTask {
         api = new CountingApi(apiFactory.apply(config.clientSettings(clock)), stats);
         RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
         PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
-        scheduler = new UnitScheduler(pollers(task.units(), ctx), config.retryBackoffMax());
+        windowLimits = ctx.planner().limits();
+        scheduler = new UnitScheduler(Pollers.load(task.units(), context.offsetStorageReader(), ctx),
+                config.retryBackoffMax());
         progress = new TaskProgress(scheduler.units(), stats, clock, config.settle(), config.reports());
         metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
-        lastProgress = clock.instant();
+        progressLog = new ProgressLog(log, progress, stats, scheduler.units(), clock.instant());
         if (task.receiver()) {
             startReceiver(config);
         }
@@ -122,7 +140,7 @@ public class CinnoxSourceTask extends SourceTask {
             return events;
         }
         Instant now = clock.instant();
-        logProgressIfDue(now);
+        progressLog.logIfDue(now, this::receiverProgress);
         Optional<UnitPoller> unit = scheduler.next(now);
         if (unit.isEmpty()) {
             idleUntil(scheduler.nextDueAt(now), now);
@@ -149,6 +167,7 @@ public class CinnoxSourceTask extends SourceTask {
             log.warn("{}: CINNOX rate limit reached (6451010); no requests to this account until {}",
                     unit.unit(), e.retryAt());
         } catch (WindowTooWideException e) {
+            windowLimits.learnDays(unit.unit().report().apiName(), e.maxDays());
             unit.windowTooWide();
         } catch (RetriableApiException e) {
             stats.retried();
@@ -206,34 +225,13 @@ public class CinnoxSourceTask extends SourceTask {
         return receiver;
     }
 
-    private void logProgressIfDue(Instant now) {
-        if (now.isBefore(lastProgress.plus(PROGRESS_EVERY))) {
-            return;
-        }
-        lastProgress = now;
-        long live = scheduler.units().stream().filter(u -> u.isLive(now)).count();
-        log.info("CINNOX task progress: {}; {} units ({} live)", stats, scheduler.units().size(), live);
-        progress.reports().forEach(report -> log.info("CINNOX report progress {}", progress.of(report)));
+    private Optional<String> receiverProgress() {
         EnquiryEventReceiver events = receiver;
-        if (events != null) {
-            log.info("CINNOX enquiry event receiver: {}; {} events buffered", events.stats(), events.buffer().size());
-        }
-        scheduler.units().forEach(u -> log.debug("  {}", u.progress()));
+        return events == null ? Optional.empty()
+                : Optional.of(events.stats() + "; " + events.buffer().size() + " events buffered");
     }
 
-    private List<UnitPoller> pollers(List<WorkUnit> units, PollContext ctx) {
-        List<WorkUnit> list = new ArrayList<>(units);
-        Map<Map<String, Object>, Map<String, Object>> offsets = context.offsetStorageReader()
-                .offsets(list.stream().map(WorkUnit::toPartition).toList());
-        List<UnitPoller> pollers = new ArrayList<>();
-        for (WorkUnit unit : list) {
-            UnitCursor cursor = UnitCursor.fromOffset(offsets == null ? null : offsets.get(unit.toPartition()));
-            pollers.add(Pollers.create(unit, cursor, ctx));
-        }
-        return pollers;
-    }
-
-    TaskStats stats() {
+    public TaskStats stats() {
         return stats;
     }
 

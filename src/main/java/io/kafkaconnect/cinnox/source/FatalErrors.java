@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.client.FatalApiException;
 
 /** Turns an error that retrying cannot fix into a message that says what the user should change. */

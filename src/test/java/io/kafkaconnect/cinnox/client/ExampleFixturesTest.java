@@ -32,11 +32,13 @@ class ExampleFixturesTest {
     private final EnvelopeReader reader = new EnvelopeReader(EnvelopeReader.defaultMapper());
 
     private <T> List<T> list(String fixture, Class<T> type) throws IOException {
-        ResponseBody<List<T>> body = reader.readList(stream(fixture), type);
+        ResponseBody<RecordArray<T>> body = reader.readList(stream(fixture), type);
         assertEquals(0, body.code());
         assertNotNull(body.payload());
-        body.payload().forEach(row -> assertTrue(extraOf(row).isEmpty(), () -> fixture + " left unmapped fields: " + row));
-        return body.payload();
+        assertEquals(0, body.payload().nulls());
+        List<T> records = body.payload().records();
+        records.forEach(row -> assertTrue(extraOf(row).isEmpty(), () -> fixture + " left unmapped fields: " + row));
+        return records;
     }
 
     private <T> T object(String fixture, Class<T> type) throws IOException {
@@ -191,7 +193,7 @@ class ExampleFixturesTest {
     void errorExamplesCarryTheirCodes() throws IOException {
         assertEquals(6451011, reader.readList(stream("error-no-records.json"), CallDetail.class).code());
         assertEquals(6451010, reader.readList(stream("error-rate-limited.json"), CallDetail.class).code());
-        ResponseBody<List<CallDetail>> error = reader.readList(stream("error.json"), CallDetail.class);
+        ResponseBody<RecordArray<CallDetail>> error = reader.readList(stream("error.json"), CallDetail.class);
         assertEquals("Exceed maximum query day 90", error.message());
         assertEquals(null, error.payload());
     }

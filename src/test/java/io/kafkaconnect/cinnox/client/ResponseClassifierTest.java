@@ -92,7 +92,7 @@ class ResponseClassifierTest {
 
     @Test
     void emptyArraysAreEmptyLastPages() {
-        for (String body : new String[] {"[]", "{\"code\":0,\"result\":[]}", "{\"code\":0,\"result\":null}", "{\"code\":0}"}) {
+        for (String body : new String[] {"[]", "{\"code\":0,\"result\":[]}", "{\"code\":0,\"result\":{\"list\":[]}}"}) {
             api.enqueue(200, body);
             Page<?> page = client.enquiryDetails(WINDOW, PageRequest.first(10));
             assertTrue(page.isLast(), body);

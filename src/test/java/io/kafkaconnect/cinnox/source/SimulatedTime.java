@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.schedule.Sleeper;
 import io.kafkaconnect.cinnox.simulator.SimClock;
 import java.time.Clock;
 import java.time.Duration;

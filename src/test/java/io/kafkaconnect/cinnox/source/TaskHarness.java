@@ -1,5 +1,13 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.metrics.CinnoxMetric;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.poll.RateBudget;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.UnitPlanner;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
 import io.kafkaconnect.cinnox.simulator.SimAccount;
@@ -19,18 +27,18 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Runs real tasks against the simulator on simulated time, the way a worker would: start with stored
  * offsets, poll, store the offsets of each batch, stop. Every loop is bounded.
  */
-final class TaskHarness {
+public final class TaskHarness {
 
     final CinnoxSimulator sim;
     final SimulatedTime time;
     final InMemoryOffsets offsets = new InMemoryOffsets();
-    final List<SourceRecord> emitted = new ArrayList<>();
+    public final List<SourceRecord> emitted = new ArrayList<>();
     /** The worker's metrics registry, when tasks get plugin metrics; see {@link #withMetrics()}. */
     Metrics metrics;
     private final Map<String, String> props;
     private final Instant historyStart;
 
-    TaskHarness(CinnoxSimulator sim, Instant historyStart, Map<String, String> overrides) {
+    public TaskHarness(CinnoxSimulator sim, Instant historyStart, Map<String, String> overrides) {
         this.sim = sim;
         this.time = new SimulatedTime(sim.clock());
         this.historyStart = historyStart;
@@ -51,13 +59,13 @@ final class TaskHarness {
     }
 
     /** Gives the tasks started from now on plugin metrics tagged as a worker would (connector, task). */
-    TaskHarness withMetrics() {
+    public TaskHarness withMetrics() {
         metrics = new Metrics();
         return this;
     }
 
     /** The value of a task's metric, as a reporter reads it; null when the task has no such metric. */
-    Object metric(int task, CinnoxMetric metric, Report report) {
+    public Object metric(int task, CinnoxMetric metric, Report report) {
         Map<String, String> tags = new java.util.LinkedHashMap<>(workerTags(task));
         if (report != null) {
             tags.put(CinnoxMetric.REPORT_TAG, report.apiName());
@@ -73,12 +81,12 @@ final class TaskHarness {
         return tags;
     }
 
-    CinnoxSourceConfig config() {
+    public CinnoxSourceConfig config() {
         return new CinnoxSourceConfig(props);
     }
 
     /** Starts one task per group of units still to do, as the connector would deal them. */
-    List<CinnoxSourceTask> startTasks(int maxTasks) {
+    public List<CinnoxSourceTask> startTasks(int maxTasks) {
         CinnoxSourceConfig config = config();
         UnitPlanner planner = new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
         List<WorkUnit> todo = planner.unitsToDo(time.instant(),
@@ -97,7 +105,7 @@ final class TaskHarness {
     }
 
     /** Polls the tasks in turn until simulated time reaches {@code end} or {@code maxPolls} polls. */
-    int run(List<CinnoxSourceTask> tasks, Instant end, int maxPolls) throws InterruptedException {
+    public int run(List<CinnoxSourceTask> tasks, Instant end, int maxPolls) throws InterruptedException {
         int polls = 0;
         while (polls < maxPolls && time.instant().isBefore(end)) {
             for (CinnoxSourceTask task : tasks) {
@@ -113,7 +121,7 @@ final class TaskHarness {
     }
 
     /** Polls at most {@code polls} times whatever the time (to stop a task mid-way). */
-    void pollTimes(CinnoxSourceTask task, int polls) throws InterruptedException {
+    public void pollTimes(CinnoxSourceTask task, int polls) throws InterruptedException {
         for (int i = 0; i < polls; i++) {
             List<SourceRecord> records = task.poll();
             if (records != null) {
@@ -123,11 +131,11 @@ final class TaskHarness {
         }
     }
 
-    static void stop(List<CinnoxSourceTask> tasks) {
+    public static void stop(List<CinnoxSourceTask> tasks) {
         tasks.forEach(CinnoxSourceTask::stop);
     }
 
-    List<SourceRecord> recordsOf(String topic) {
+    public List<SourceRecord> recordsOf(String topic) {
         return emitted.stream().filter(r -> r.topic().equals(topic)).toList();
     }
 }

@@ -1,5 +1,10 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.config.WebhookConfig;
+import io.kafkaconnect.cinnox.poll.RateBudget;
+import io.kafkaconnect.cinnox.schedule.Sleeper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +17,7 @@ import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
 import io.kafkaconnect.cinnox.simulator.SimulatorSettings;
 import io.kafkaconnect.cinnox.simulator.Volume;
 import io.kafkaconnect.cinnox.simulator.Webhooks;
-import io.kafkaconnect.cinnox.source.webhook.EventRecords;
+import io.kafkaconnect.cinnox.webhook.EventRecords;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;

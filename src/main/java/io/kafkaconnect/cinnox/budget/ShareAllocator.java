@@ -1,0 +1,120 @@
+package io.kafkaconnect.cinnox.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits the connector's requests per minute among its tasks by demand: every task keeps what its
+ * caught-up work needs, and the tasks with a backlog share the rest, so a task with work gets what idle
+ * tasks do not use. Pure; shares are whole requests per minute and never sum to more than the budget.
+ */
+public final class ShareAllocator {
+
+    /** A new split is worth restarting the tasks for when it moves at least this part of the budget. */
+    static final double MATERIAL_PART = 0.05;
+
+    private final int budget;
+
+    /** @param requestsPerMinute the connector's budget (requests.per.minute), at least 1 */
+    public ShareAllocator(int requestsPerMinute) {
+        if (requestsPerMinute < 1) {
+            throw new IllegalArgumentException("The budget must be at least 1 request per minute, got "
+                    + requestsPerMinute);
+        }
+        this.budget = requestsPerMinute;
+    }
+
+    public int budget() {
+        return budget;
+    }
+
+    /**
+     * The shares the tasks should have, in task order. Each task gets its live rate (scaled down when the
+     * live rates alone exceed the budget, never below 1); the rest goes to the busy tasks in proportion to
+     * their backlog units, or, when none is busy, to all in proportion to their live rates (evenly for
+     * tasks alike; little for a task that only receives events). With fewer requests than tasks, each gets
+     * an equal fraction, rounded down to a thousandth.
+     */
+    public List<Double> target(List<TaskDemand> demands) {
+        int n = demands.size();
+        if (n == 0) {
+            return List.of();
+        }
+        if (budget < n) {
+            double each = Math.floor(budget * 1000.0 / n) / 1000.0;
+            return java.util.Collections.nCopies(n, each);
+        }
+        long[] live = demands.stream().mapToLong(TaskDemand::liveRequestsPerMinute).toArray();
+        long[] base = live;
+        if (sum(live) > budget) {
+            base = apportion(budget - n, live);
+            for (int i = 0; i < n; i++) {
+                base[i] += 1;
+            }
+        }
+        boolean anyBusy = demands.stream().anyMatch(TaskDemand::busy);
+        long[] weights = anyBusy ? demands.stream().mapToLong(TaskDemand::backlogUnits).toArray() : live;
+        long[] extra = apportion(budget - sum(base), weights);
+        List<Double> shares = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            shares.add((double) (base[i] + extra[i]));
+        }
+        return shares;
+    }
+
+    /**
+     * Whether moving from {@code current} to {@code target} is worth a reconfiguration: the task count
+     * changes, a task without a share would get one, or at least {@value #MATERIAL_PART} of the budget moves.
+     */
+    public boolean differsMaterially(List<Double> current, List<Double> target) {
+        if (current.size() != target.size()) {
+            return true;
+        }
+        double moved = 0;
+        for (int i = 0; i < current.size(); i++) {
+            if (current.get(i) <= 0 && target.get(i) > 0) {
+                return true;
+            }
+            moved += Math.max(0, target.get(i) - current.get(i));
+        }
+        return moved > 0 && moved >= MATERIAL_PART * budget;
+    }
+
+    /**
+     * Splits {@code total} whole units in proportion to {@code weights} (largest remainder, ties to the
+     * lower index), so the parts sum to exactly {@code total}; all-zero weights get nothing.
+     */
+    static long[] apportion(long total, long[] weights) {
+        long[] parts = new long[weights.length];
+        long weightSum = sum(weights);
+        if (total <= 0 || weightSum == 0) {
+            return parts;
+        }
+        long given = 0;
+        long[] remainders = new long[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            parts[i] = Math.multiplyExact(total, weights[i]) / weightSum;
+            remainders[i] = Math.multiplyExact(total, weights[i]) % weightSum;
+            given += parts[i];
+        }
+        for (long left = total - given; left > 0; left--) {
+            int best = -1;
+            for (int i = 0; i < weights.length; i++) {
+                if (weights[i] > 0 && (best < 0 || remainders[i] > remainders[best])) {
+                    best = i;
+                }
+            }
+            parts[best]++;
+            remainders[best] = -1;
+        }
+        return parts;
+    }
+
+    static long sum(long[] values) {
+        long total = 0;
+        for (long value : values) {
+            total += value;
+        }
+        return total;
+    }
+}

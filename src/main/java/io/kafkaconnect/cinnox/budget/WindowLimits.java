@@ -1,0 +1,62 @@
+package io.kafkaconnect.cinnox.budget;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The widest window each endpoint accepted, as a task learns it from "Exceed maximum query day N"
+ * answers, so that every unit of the task asks windows as wide as the API takes after one refusal per
+ * endpoint instead of one per unit. Wide windows are what keep a backlog near its minimum request count:
+ * each window costs ceil(records / page size) requests, so fewer windows waste fewer part-filled pages.
+ */
+public final class WindowLimits {
+
+    private final Map<String, Duration> limits = new ConcurrentHashMap<>();
+
+    /** The widest window known to pass for {@code endpoint}; empty until it refused one. */
+    public Optional<Duration> limit(String endpoint) {
+        return Optional.ofNullable(limits.get(endpoint));
+    }
+
+    /**
+     * The length to ask next after CINNOX refused a window of length {@code refused} on {@code endpoint}:
+     * the endpoint's known limit (the N days of an earlier answer) when that is shorter, else half the
+     * refused length. Remembered for the endpoint, so the other units skip the refusal.
+     *
+     * @throws IllegalStateException when the refused window is under 2 ms and cannot be halved
+     */
+    public Duration refused(String endpoint, Duration refused) {
+        Optional<Duration> known = limit(endpoint);
+        Duration next;
+        if (known.isPresent() && known.get().compareTo(refused) < 0) {
+            next = known.get();
+        } else if (refused.toMillis() >= 2) {
+            next = Duration.ofMillis(refused.toMillis() / 2);
+        } else {
+            throw new IllegalStateException("CINNOX refused a window of " + refused + " on " + endpoint
+                    + " as too wide; it cannot be narrowed further");
+        }
+        return limits.merge(endpoint, next, WindowLimits::shorter);
+    }
+
+    /** Takes the N days of an "Exceed maximum query day N" answer as the endpoint's limit; none, nothing. */
+    public void learnDays(String endpoint, OptionalInt maxDays) {
+        if (maxDays.isPresent() && maxDays.getAsInt() > 0) {
+            learn(endpoint, Duration.ofDays(maxDays.getAsInt()));
+        }
+    }
+
+    /** Takes a limit a unit stored in its offset before a restart, so the other units need not relearn it. */
+    public void learn(String endpoint, Duration limit) {
+        if (!limit.isNegative() && !limit.isZero()) {
+            limits.merge(endpoint, limit, WindowLimits::shorter);
+        }
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,45 @@
+package io.kafkaconnect.cinnox.metrics;
+
+import io.kafkaconnect.cinnox.poll.UnitPoller;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The task's progress at INFO at most once a minute (counters, units, each report's progress, the event
+ * receiver when there is one), written to the task's own logger so users' log settings keep applying.
+ */
+public final class ProgressLog {
+
+    public static final Duration EVERY = Duration.ofMinutes(1);
+
+    private final Logger log;
+    private final TaskProgress progress;
+    private final TaskStats stats;
+    private final List<UnitPoller> units;
+    private Instant last;
+
+    public ProgressLog(Logger log, TaskProgress progress, TaskStats stats, List<UnitPoller> units, Instant start) {
+        this.log = log;
+        this.progress = progress;
+        this.stats = stats;
+        this.units = List.copyOf(units);
+        this.last = start;
+    }
+
+    /** Logs the progress when a minute passed since the last time; {@code receiver} describes the event receiver. */
+    public void logIfDue(Instant now, Supplier<Optional<String>> receiver) {
+        if (now.isBefore(last.plus(EVERY))) {
+            return;
+        }
+        last = now;
+        long live = units.stream().filter(u -> u.isLive(now)).count();
+        log.info("CINNOX task progress: {}; {} units ({} live)", stats, units.size(), live);
+        progress.reports().forEach(report -> log.info("CINNOX report progress {}", progress.of(report)));
+        receiver.get().ifPresent(line -> log.info("CINNOX enquiry event receiver: {}", line));
+        units.forEach(u -> log.debug("  {}", u.progress()));
+    }
+}

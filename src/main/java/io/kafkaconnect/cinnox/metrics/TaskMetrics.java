@@ -1,0 +1,37 @@
+package io.kafkaconnect.cinnox.metrics;
+
+import io.kafkaconnect.cinnox.report.Report;
+import org.apache.kafka.common.metrics.PluginMetrics;
+
+/**
+ * Publishes a task's {@link CinnoxMetric}s: the counters of its {@link TaskStats}, read as they are, and the
+ * lag and backfill progress of each report, computed from the units' cursors only when a reporter reads them,
+ * so the poll loop pays nothing for them.
+ */
+public final class TaskMetrics {
+
+    private TaskMetrics() {
+    }
+
+    /** Adds the task's metrics; close the result when the task stops. */
+    public static PluginGauges register(PluginMetrics metrics, TaskProgress progress) {
+        PluginGauges gauges = new PluginGauges(metrics);
+        TaskStats stats = progress.stats();
+        gauges.add(CinnoxMetric.REQUESTS_SENT, stats::requests);
+        gauges.add(CinnoxMetric.REQUESTS_THROTTLED, stats::throttled);
+        gauges.add(CinnoxMetric.RATE_LIMITED, stats::rateLimitedAnswers);
+        gauges.add(CinnoxMetric.RETRIES, stats::retries);
+        gauges.add(CinnoxMetric.HEARTBEATS, stats::heartbeats);
+        gauges.add(CinnoxMetric.RECORDS_WITHOUT_KEY, stats::recordsWithoutKey);
+        for (Report report : progress.reports()) {
+            gauges.add(CinnoxMetric.RECORDS, PluginGauges.reportTags(report), () -> stats.records(report));
+            if (progress.hasUnits(report)) {
+                gauges.add(CinnoxMetric.LAG_SECONDS, PluginGauges.reportTags(report),
+                        () -> progress.of(report).lag().getSeconds());
+                gauges.add(CinnoxMetric.BACKFILL_PROGRESS, PluginGauges.reportTags(report),
+                        () -> progress.of(report).backfill());
+            }
+        }
+        return gauges;
+    }
+}

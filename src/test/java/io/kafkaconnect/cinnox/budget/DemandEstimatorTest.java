@@ -1,0 +1,96 @@
+package io.kafkaconnect.cinnox.budget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.work.WorkUnit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemandEstimatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-10T12:00:00Z");
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration SETTLE = Duration.ofMinutes(30);
+    private static final DemandEstimator ESTIMATOR =
+            new DemandEstimator(NOW.minus(Duration.ofDays(30)), SETTLE, Duration.ofMinutes(1));
+
+    private static WorkUnit unit(Report report, Instant in) {
+        return new WorkUnit("app", report, Chunk.containing(in, WEEK));
+    }
+
+    /** A cursor whose last window ended at {@code next}, where the next window starts. */
+    private static UnitCursor at(Instant next) {
+        return UnitCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished();
+    }
+
+    @Test
+    void aFreshOldChunkIsBehindAndACaughtUpLiveChunkIsNot() {
+        WorkUnit old = unit(Report.ENQUIRY_DETAIL, NOW.minus(Duration.ofDays(20)));
+        WorkUnit live = unit(Report.ENQUIRY_DETAIL, NOW);
+        assertTrue(ESTIMATOR.behind(old, null, NOW));
+        assertTrue(ESTIMATOR.behind(live, null, NOW), "a live chunk nothing was read of yet");
+        UnitCursor caughtUp = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(1)));
+        assertFalse(ESTIMATOR.behind(live, caughtUp, NOW), "the next window starts a minute before settled time");
+        UnitCursor lagging = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(10)));
+        assertTrue(ESTIMATOR.behind(live, lagging, NOW));
+    }
+
+    @Test
+    void manyPendingChildrenMakeACaughtUpUnitBusy() {
+        WorkUnit live = unit(Report.ENQUIRY_DETAIL, NOW);
+        Instant start = NOW.minus(SETTLE).minus(Duration.ofMinutes(2));
+        UnitCursor fewChats = UnitCursor.fresh().startWindow(start, start.plusSeconds(60))
+                .withPending(List.of("e1", "e2", "e3"));
+        assertFalse(ESTIMATOR.behind(live, fewChats, NOW));
+        List<String> page = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "e" + i).toList();
+        UnitCursor pageOfChats = UnitCursor.fresh().startWindow(start, start.plusSeconds(60)).withPending(page);
+        assertTrue(ESTIMATOR.behind(live, pageOfChats, NOW));
+    }
+
+    @Test
+    void aDailyUnitIsNotBehindForWaitingOnTodaysRow() {
+        WorkUnit overview = unit(Report.ENQUIRY_OVERVIEW, NOW);
+        Instant today = Instant.parse("2026-01-10T00:00:00Z");
+        assertFalse(ESTIMATOR.behind(overview, at(today), NOW), "today's row is read once tomorrow settles");
+        assertTrue(ESTIMATOR.behind(overview, at(today.minus(Duration.ofDays(2))), NOW));
+    }
+
+    @Test
+    void snapshotAndFinishedUnitsAreNeverBehindAndFinishedOnesNeedNothing() {
+        WorkUnit snapshot = WorkUnit.snapshot("app", Report.CHANNEL_TYPE_LIST);
+        WorkUnit finished = unit(Report.CALL_LOG, NOW.minus(Duration.ofDays(20)));
+        assertFalse(ESTIMATOR.behind(snapshot, null, NOW));
+        assertFalse(ESTIMATOR.behind(finished, UnitCursor.fresh().unitFinished(), NOW));
+        TaskDemand demand = ESTIMATOR.of(List.of(snapshot, finished),
+                u -> u.equals(finished) ? UnitCursor.fresh().unitFinished() : null, NOW);
+        assertEquals(TaskDemand.idle(1), demand);
+    }
+
+    @Test
+    void aTaskNeedsTheLiveRateOfItsUnitsAndCountsThoseBehind() {
+        WorkUnit live = unit(Report.ENQUIRY_DETAIL, NOW);
+        WorkUnit liveCalls = unit(Report.CALL_LOG, NOW);
+        WorkUnit old = unit(Report.CALL_LOG, NOW.minus(Duration.ofDays(20)));
+        UnitCursor caughtUp = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(1)));
+        Map<WorkUnit, UnitCursor> cursors = Map.of(live, caughtUp, liveCalls, caughtUp);
+        TaskDemand demand = ESTIMATOR.of(List.of(live, liveCalls, old), cursors::get, NOW);
+        assertEquals(new TaskDemand(6, 1), demand, "2 per minute for each windowed unit, one unit behind");
+    }
+
+    @Test
+    void aLongPollIntervalNeedsLessThanAShortOne() {
+        WorkUnit live = unit(Report.SMS_DETAIL, NOW);
+        DemandEstimator slow = new DemandEstimator(NOW, SETTLE, Duration.ofMinutes(5));
+        DemandEstimator fast = new DemandEstimator(NOW, SETTLE, Duration.ofSeconds(10));
+        assertEquals(2, slow.liveRate(live));
+        assertEquals(7, fast.liveRate(live));
+    }
+}

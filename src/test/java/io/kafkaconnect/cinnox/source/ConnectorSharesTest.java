@@ -1,0 +1,180 @@
+package io.kafkaconnect.cinnox.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kafkaconnect.cinnox.budget.ShareHandover;
+import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.work.WorkUnit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.source.SourceConnectorContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connector moves request shares to the tasks with work: it reads the units' offsets every minute and
+ * asks Connect for new task configurations when a task's units finish or the demand moves the split.
+ */
+class ConnectorSharesTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
+    private static final Duration SETTLE = Duration.ofMinutes(30);
+    /** Weekly chunks on the 1970 grid start on Thursdays: 2025-12-25, 2026-01-01 and the live 2026-01-08. */
+    private static final Chunk LIVE = Chunk.containing(T0, Duration.ofDays(7));
+
+    private final MovableClock clock = new MovableClock();
+    private final InMemoryOffsets offsets = new InMemoryOffsets();
+    private int reconfigurations;
+    private CinnoxSourceConnector connector;
+
+    @AfterEach
+    void stop() {
+        if (connector != null) {
+            connector.stop();
+        }
+    }
+
+    private void start(long checkIntervalMs) {
+        Map<String, String> props = new HashMap<>();
+        props.put("cinnox.base.url", "https://example.invalid");
+        props.put("cinnox.app.id", "app");
+        props.put("cinnox.app.token", "token");
+        props.put("reports", "call-log");
+        props.put("history.start", "2025-12-25T00:00:00Z");
+        props.put("window.settle.ms", Long.toString(SETTLE.toMillis()));
+        props.put("requests.per.minute", "400");
+        props.put("requests.share.check.interval.ms", Long.toString(checkIntervalMs));
+        connector = new CinnoxSourceConnector(clock);
+        connector.initialize(context(offsets));
+        connector.start(props);
+    }
+
+    private List<CinnoxTaskConfig> taskConfigs() {
+        return connector.taskConfigs(2).stream().map(CinnoxTaskConfig::parse).toList();
+    }
+
+    private static List<Double> shares(List<CinnoxTaskConfig> tasks) {
+        return tasks.stream().map(CinnoxTaskConfig::requestsPerMinute).toList();
+    }
+
+    private static WorkUnit unit(Chunk chunk) {
+        return new WorkUnit("app", Report.CALL_LOG, chunk);
+    }
+
+    private void caughtUp(WorkUnit unit) {
+        Instant next = clock.instant().minus(SETTLE).minusSeconds(30);
+        offsets.put(unit.toPartition(), UnitCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished()
+                .toOffset());
+    }
+
+    @Test
+    void whenOneTasksUnitsFinishTheBusyTaskGetsTheirShareInTwoSafeSteps() {
+        start(Duration.ofMinutes(2).toMillis());
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
+        List<CinnoxTaskConfig> first = taskConfigs();
+        assertEquals(List.of(List.of(unit(LIVE), unit(oldest)), List.of(unit(middle))),
+                first.stream().map(CinnoxTaskConfig::units).toList());
+        assertEquals(List.of(267.0, 133.0), shares(first), "all three units are behind: shares by units behind");
+        connector.checkTasks();
+        assertEquals(0, reconfigurations, "nothing changed");
+
+        clock.advance(Duration.ofMinutes(3));
+        offsets.put(unit(middle).toPartition(), UnitCursor.fresh().unitFinished().toOffset());
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+        assertEquals(1, reconfigurations, "the second task's units have all finished");
+        List<CinnoxTaskConfig> second = taskConfigs();
+        assertEquals(List.of(List.of(unit(LIVE)), List.of(unit(oldest))),
+                second.stream().map(CinnoxTaskConfig::units).toList());
+        assertEquals(List.of(2.0, 133.0), shares(second), "the idle task shrinks first; nothing is free to grow yet");
+        assertTrue(ShareHandover.worstMix(shares(first), shares(second)) <= 400);
+
+        clock.advance(Duration.ofMinutes(1));
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+        assertEquals(1, reconfigurations, "not before the check interval has passed");
+
+        clock.advance(Duration.ofMinutes(1));
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+        assertEquals(2, reconfigurations, "the busy task may now take what the idle one gave");
+        List<CinnoxTaskConfig> third = taskConfigs();
+        assertEquals(List.of(2.0, 398.0), shares(third));
+        assertTrue(ShareHandover.worstMix(shares(second), shares(third)) <= 400);
+
+        clock.advance(Duration.ofMinutes(5));
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+        assertEquals(2, reconfigurations, "the split matches the demand: no more restarts");
+    }
+
+    @Test
+    void withoutChecksTheSplitFollowsOnlyTheLiveWork() {
+        start(0);
+        assertEquals(List.of(267.0, 133.0), shares(taskConfigs()), "two live units on the first task, one on the second");
+        clock.advance(Duration.ofMinutes(10));
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+        assertEquals(0, reconfigurations);
+    }
+
+    private SourceConnectorContext context(OffsetStorageReader reader) {
+        return new SourceConnectorContext() {
+            @Override
+            public OffsetStorageReader offsetStorageReader() {
+                return reader;
+            }
+
+            @Override
+            public void requestTaskReconfiguration() {
+                reconfigurations++;
+            }
+
+            @Override
+            public void raiseError(Exception e) {
+            }
+
+            @Override
+            public PluginMetrics pluginMetrics() {
+                return null;
+            }
+        };
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now = T0;
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
