@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.harness;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -31,8 +32,12 @@ final class Backfill {
         int hours = o.integer("history-hours", 120, 36);
         Instant at = SuiteOptions.fixedClock();
         Instant from = at.minus(Duration.ofHours(hours));
+        List<String> args = new ArrayList<>(simArgs);
+        if (!args.contains("--admin")) {
+            args.add("--admin");
+        }
         SimulatorSpec spec = SimulatorSpec.fixed(o.seed(), o.integer("per-day", 300, 100), hours / 24 + 2, at)
-                .with(simArgs.toArray(String[]::new));
+                .with(args.toArray(String[]::new));
         ClusterLayout layout = o.layout(run, workers, exactlyOnce);
         ConnectorSettings connector = new ConnectorSettings(layout.simulatorUrl(), from, tasks)
                 .with("requests.per.minute", Integer.toString(o.integer("rpm", 200, 200)))
@@ -67,6 +72,7 @@ final class Backfill {
         boolean done = ctx.awaitDelivered(ctx.expected().total(), timeout);
         result.require(done, "not every expected record arrived within " + timeout.toMinutes() + " min");
         result.figure("backfill took", String.format("%.0f s", RunContext.seconds(startNanos)));
+        result.figure("requests spent", new SimAdmin(ctx.layout().simulatorUrl()).requests().total());
         DeliveryCheck.Result check = ctx.check(Duration.ofSeconds(15));
         result.figure("records lost", check.lost()).figure("records duplicated", check.duplicated())
                 .figure("records stale", check.stale());
