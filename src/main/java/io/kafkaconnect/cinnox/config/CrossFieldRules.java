@@ -15,6 +15,7 @@ import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.TOPIC_OVERRIDES_C
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.TOPIC_PREFIX_CONFIG;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,41 +112,46 @@ final class CrossFieldRules {
     private static void heartbeatTopicOwn(Map<String, ?> parsed, List<Problem> problems) {
         String prefix = (String) parsed.get(TOPIC_PREFIX_CONFIG);
         String configured = (String) parsed.get(HEARTBEAT_TOPIC_CONFIG);
-        @SuppressWarnings("unchecked")
-        List<String> overrideEntries = (List<String>) parsed.get(TOPIC_OVERRIDES_CONFIG);
-        if (prefix == null || configured == null || overrideEntries == null) {
+        if (prefix == null || configured == null) {
             return;
         }
-        Map<Report, String> overrides = TopicNames.parseOverrides(TOPIC_OVERRIDES_CONFIG, overrideEntries);
         String heartbeat = CinnoxSourceConfig.heartbeatTopicOf(configured, prefix);
-        for (Report report : reports(parsed)) {
-            if (CinnoxSourceConfig.topicOf(report, prefix, overrides).equals(heartbeat)) {
+        topics(parsed).forEach((report, topic) -> {
+            if (topic.equals(heartbeat)) {
                 problems.add(new Problem(HEARTBEAT_TOPIC_CONFIG, HEARTBEAT_TOPIC_CONFIG + " resolves to '" + heartbeat
                         + "', which is also the topic of " + report + "; set " + HEARTBEAT_TOPIC_CONFIG
                         + " to another topic or change " + TOPIC_OVERRIDES_CONFIG + "."));
             }
-        }
+        });
     }
 
     /** Each report has its own schema, so two reports writing to one topic would mix two schemas there. */
     private static void oneTopicPerReport(Map<String, ?> parsed, List<Problem> problems) {
-        String prefix = (String) parsed.get(TOPIC_PREFIX_CONFIG);
-        @SuppressWarnings("unchecked")
-        List<String> overrideEntries = (List<String>) parsed.get(TOPIC_OVERRIDES_CONFIG);
-        if (prefix == null || overrideEntries == null) {
-            return;
-        }
-        Map<Report, String> overrides = TopicNames.parseOverrides(TOPIC_OVERRIDES_CONFIG, overrideEntries);
         Map<String, Report> owners = new HashMap<>();
-        for (Report report : reports(parsed)) {
-            String topic = CinnoxSourceConfig.topicOf(report, prefix, overrides);
+        topics(parsed).forEach((report, topic) -> {
             Report owner = owners.putIfAbsent(topic, report);
             if (owner != null) {
                 problems.add(new Problem(TOPIC_OVERRIDES_CONFIG, TOPIC_OVERRIDES_CONFIG + " sends " + owner + " and "
                         + report + " to the same topic '" + topic + "', but each report has its own record schema; "
                         + "give each report its own topic."));
             }
+        });
+    }
+
+    /** The topic of each selected report, in report order; empty while the prefix or overrides are invalid. */
+    private static Map<Report, String> topics(Map<String, ?> parsed) {
+        String prefix = (String) parsed.get(TOPIC_PREFIX_CONFIG);
+        @SuppressWarnings("unchecked")
+        List<String> overrideEntries = (List<String>) parsed.get(TOPIC_OVERRIDES_CONFIG);
+        Map<Report, String> topics = new EnumMap<>(Report.class);
+        if (prefix == null || overrideEntries == null) {
+            return topics;
         }
+        Map<Report, String> overrides = TopicNames.parseOverrides(TOPIC_OVERRIDES_CONFIG, overrideEntries);
+        for (Report report : reports(parsed)) {
+            topics.put(report, CinnoxSourceConfig.topicOf(report, prefix, overrides));
+        }
+        return topics;
     }
 
     /** The selected reports, or none while {@code reports} is invalid. */
