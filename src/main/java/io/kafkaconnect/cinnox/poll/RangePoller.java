@@ -1,6 +1,6 @@
 package io.kafkaconnect.cinnox.poll;
 
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.DailyCursor;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Instant;
@@ -26,7 +26,7 @@ abstract class RangePoller implements UnitPoller {
     private record Sweep() implements Next {
     }
 
-    private record Read(TimeWindowPlan plan) implements Next {
+    private record Read(TimeWindowPlan<DailyCursor> plan) implements Next {
     }
 
     private record Finish() implements Next {
@@ -41,9 +41,9 @@ abstract class RangePoller implements UnitPoller {
     private final WindowPlanner planner;
     private final StepRecords.Heartbeats heartbeats;
     private final Sweeps sweeps;
-    protected volatile UnitCursor cursor;
+    protected volatile DailyCursor cursor;
 
-    RangePoller(WorkUnit unit, UnitCursor cursor, PollContext ctx, WindowPlanner planner) {
+    RangePoller(WorkUnit unit, DailyCursor cursor, PollContext ctx, WindowPlanner planner) {
         this.unit = unit;
         this.range = TimeRange.of(unit, ctx.historyStart());
         this.ctx = ctx;
@@ -54,13 +54,13 @@ abstract class RangePoller implements UnitPoller {
     }
 
     /** Reads one page of the window {@code plan} fixes. */
-    protected abstract List<SourceRecord> readWindow(TimeWindowPlan plan, Instant now);
+    protected abstract List<SourceRecord> readWindow(TimeWindowPlan<DailyCursor> plan, Instant now);
 
     /** Reads one page of the sweep window {@code current} fixes; {@code before} is the cursor before the step. */
-    protected abstract List<SourceRecord> readSweep(UnitCursor before, UnitCursor current, Instant now);
+    protected abstract List<SourceRecord> readSweep(DailyCursor before, DailyCursor current, Instant now);
 
     /** Where a sweep starting at {@code from} ends. */
-    protected abstract Instant sweepEnd(UnitCursor cursor, Instant from);
+    protected abstract Instant sweepEnd(DailyCursor cursor, Instant from);
 
     /** Reads one page of the first pending child; only units whose records have children have any. */
     protected List<SourceRecord> readChild() {
@@ -76,7 +76,7 @@ abstract class RangePoller implements UnitPoller {
         return unit;
     }
 
-    public final UnitCursor cursor() {
+    public final DailyCursor cursor() {
         return cursor;
     }
 
@@ -118,18 +118,18 @@ abstract class RangePoller implements UnitPoller {
         if (cursor.done()) {
             return new Wait(NEVER);
         }
-        if (!cursor.pending().isEmpty()) {
+        if (cursor.pendingChildren() > 0) {
             return new Child();
         }
         Instant sweepAt = sweeps.nextAt(cursor, now);
         if (cursor.sweeping() || !sweepAt.isAfter(now)) {
             return new Sweep();
         }
-        WindowPlan plan = planner.plan(cursor, range, now);
-        if (plan instanceof TimeWindowPlan window) {
+        WindowPlan<DailyCursor> plan = planner.plan(cursor, range, now);
+        if (plan instanceof TimeWindowPlan<DailyCursor> window) {
             return new Read(window);
         }
-        if (plan instanceof WindowPlan.NotDue notDue) {
+        if (plan instanceof WindowPlan.NotDue<DailyCursor> notDue) {
             return new Wait(notDue.dueAt().isBefore(sweepAt) ? notDue.dueAt() : sweepAt);
         }
         return sweeps.anyLive(cursor, now) ? new Wait(sweepAt) : new Finish();
@@ -137,8 +137,8 @@ abstract class RangePoller implements UnitPoller {
 
     /** Expires tracked records, fixes the sweep window if none is, and reads one page of it. */
     private List<SourceRecord> sweep(Instant now) {
-        UnitCursor before = cursor.expireTracked(now.minus(ctx.lookback()));
-        UnitCursor current = before;
+        DailyCursor before = cursor.expireTracked(now.minus(ctx.lookback()));
+        DailyCursor current = before;
         if (!current.sweeping()) {
             Optional<Instant> from = Sweeps.earliestTracked(current, Instant.MIN);
             if (from.isEmpty()) {
@@ -151,8 +151,8 @@ abstract class RangePoller implements UnitPoller {
     }
 
     /** After a sweep page: the next window holding tracked records, or the sweep is over at {@code now}. */
-    protected final UnitCursor nextSweepWindow(UnitCursor after, Instant windowEnd, Instant now) {
-        UnitCursor ended = after.sweepFinished(Instant.ofEpochMilli(after.lastSweepAt()));
+    protected final DailyCursor nextSweepWindow(DailyCursor after, Instant windowEnd, Instant now) {
+        DailyCursor ended = after.sweepFinished(Instant.ofEpochMilli(after.lastSweepAt()));
         Optional<Instant> next = Sweeps.earliestTracked(ended, windowEnd);
         if (next.isEmpty()) {
             return after.sweepFinished(now);
@@ -161,13 +161,13 @@ abstract class RangePoller implements UnitPoller {
     }
 
     private List<SourceRecord> finish(Instant now) {
-        UnitCursor after = cursor.expireTracked(now.minus(ctx.lookback())).unitFinished();
+        DailyCursor after = cursor.expireTracked(now.minus(ctx.lookback())).unitFinished();
         finished();
         return commit(new StepRecords(), cursor, after, true);
     }
 
     /** Builds the step's records (each once, the last with the cursor after the step) and moves the cursor. */
-    protected final List<SourceRecord> commit(StepRecords out, UnitCursor before, UnitCursor after, boolean mustKeep) {
+    protected final List<SourceRecord> commit(StepRecords out, DailyCursor before, DailyCursor after, boolean mustKeep) {
         List<SourceRecord> records = out.build(ctx.maker(), unit, before, after, heartbeats, mustKeep);
         cursor = after;
         return records;

@@ -1,7 +1,7 @@
 package io.kafkaconnect.cinnox.poll;
 
 import io.kafkaconnect.cinnox.offset.TrackedVersion;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.SnapshotCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.FatalApiException;
@@ -30,9 +30,9 @@ final class SnapshotUnitPoller implements UnitPoller {
     private final PollContext ctx;
     private final StepRecords.Heartbeats heartbeats;
     private final Instant started;
-    private volatile UnitCursor cursor;
+    private volatile SnapshotCursor cursor;
 
-    SnapshotUnitPoller(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
+    SnapshotUnitPoller(WorkUnit unit, SnapshotCursor cursor, PollContext ctx) {
         this.unit = unit;
         this.ctx = ctx;
         this.cursor = cursor;
@@ -86,20 +86,20 @@ final class SnapshotUnitPoller implements UnitPoller {
     /** The type list: emitted itself for channel-type-list, or the work list for channel-type-detail. */
     private List<SourceRecord> readTypes(Instant now) {
         List<ChannelType> types = ctx.api().channelTypes();
-        UnitCursor before = cursor;
+        SnapshotCursor before = cursor;
         if (unit.report() == Report.CHANNEL_TYPE_DETAIL) {
             List<String> names = types.stream().map(ChannelType::channelType)
                     .filter(t -> t != null && !t.isBlank()).distinct().toList();
-            UnitCursor after = names.isEmpty() ? before.snapshotTaken(now) : before.withPending(names);
+            SnapshotCursor after = names.isEmpty() ? before.snapshotTaken(now) : before.withPending(names);
             return commit(new StepRecords(), before, after);
         }
         StepRecords out = new StepRecords();
-        UnitCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_LIST, ChannelType.class), types, before, now);
+        SnapshotCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_LIST, ChannelType.class), types, before, now);
         return commit(out, before, after.snapshotTaken(now));
     }
 
     private List<SourceRecord> readChannelsOfType(Instant now) {
-        UnitCursor before = cursor;
+        SnapshotCursor before = cursor;
         String type = before.pending().get(0);
         Page<ChannelDetail> page;
         try {
@@ -112,19 +112,19 @@ final class SnapshotUnitPoller implements UnitPoller {
             return commit(new StepRecords(), before, finishType(before, now));
         }
         StepRecords out = new StepRecords();
-        UnitCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_DETAIL, ChannelDetail.class), page.records(), before, now);
+        SnapshotCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_DETAIL, ChannelDetail.class), page.records(), before, now);
         after = page.isLast() ? finishType(after, now) : after.childPageRead(page.returnedCount());
         return commit(out, before, after);
     }
 
-    private static UnitCursor finishType(UnitCursor cursor, Instant now) {
-        UnitCursor next = cursor.childFinished();
+    private static SnapshotCursor finishType(SnapshotCursor cursor, Instant now) {
+        SnapshotCursor next = cursor.childFinished();
         return next.pending().isEmpty() ? next.snapshotTaken(now) : next;
     }
 
-    private <T> UnitCursor emitChanged(StepRecords out, ReportFormat<T> format, List<T> entries, UnitCursor cursor,
+    private <T> SnapshotCursor emitChanged(StepRecords out, ReportFormat<T> format, List<T> entries, SnapshotCursor cursor,
             Instant now) {
-        UnitCursor after = cursor;
+        SnapshotCursor after = cursor;
         for (T entry : entries) {
             Optional<String> key = Skips.key(format, entry);
             if (key.isEmpty()) {
@@ -141,7 +141,7 @@ final class SnapshotUnitPoller implements UnitPoller {
         return after;
     }
 
-    private List<SourceRecord> commit(StepRecords out, UnitCursor before, UnitCursor after) {
+    private List<SourceRecord> commit(StepRecords out, SnapshotCursor before, SnapshotCursor after) {
         List<SourceRecord> records = out.build(ctx.maker(), unit, before, after, heartbeats, false);
         cursor = after;
         return records;
