@@ -22,43 +22,25 @@ import org.slf4j.LoggerFactory;
  * and emits only entries that are new or changed since the last read, keyed by their id, so a compacted
  * topic holds the current reference data.
  */
-final class SnapshotUnitPoller implements UnitPoller {
+final class SnapshotUnitPoller extends CursorPoller<SnapshotCursor> {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotUnitPoller.class);
 
-    private final WorkUnit unit;
-    private final PollContext ctx;
-    private final StepRecords.Heartbeats heartbeats;
     private final Instant started;
-    private volatile SnapshotCursor cursor;
 
     SnapshotUnitPoller(WorkUnit unit, SnapshotCursor cursor, PollContext ctx) {
-        this.unit = unit;
-        this.ctx = ctx;
-        this.cursor = cursor;
-        this.heartbeats = ctx.heartbeats();
+        super(unit, cursor, ctx);
         this.started = ctx.clock().instant();
     }
 
+    /** The channels of the next pending type, else the type list once per refresh interval. */
     @Override
-    public WorkUnit unit() {
-        return unit;
-    }
-
-    @Override
-    public Instant dueAt(Instant now) {
-        if (!cursor.pending().isEmpty() || cursor.lastSnapshotAt() == 0) {
-            return now;
-        }
-        return Instant.ofEpochMilli(cursor.lastSnapshotAt()).plus(ctx.snapshotRefresh());
-    }
-
-    @Override
-    public List<SourceRecord> step(Instant now) {
+    protected Next next(Instant now) {
         if (!cursor.pending().isEmpty()) {
-            return readChannelsOfType(now);
+            return new Read(() -> readChannelsOfType(now));
         }
-        return readTypes(now);
+        Instant due = Instant.ofEpochMilli(cursor.lastSnapshotAt()).plus(ctx.snapshotRefresh());
+        return cursor.lastSnapshotAt() == 0 || !due.isAfter(now) ? new Read(() -> readTypes(now)) : new Wait(due);
     }
 
     @Override
@@ -91,11 +73,11 @@ final class SnapshotUnitPoller implements UnitPoller {
             List<String> names = types.stream().map(ChannelType::channelType)
                     .filter(t -> t != null && !t.isBlank()).distinct().toList();
             SnapshotCursor after = names.isEmpty() ? before.snapshotTaken(now) : before.withPending(names);
-            return commit(new StepRecords(), before, after);
+            return commit(new StepRecords(), before, after, false);
         }
         StepRecords out = new StepRecords();
         SnapshotCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_LIST, ChannelType.class), types, before, now);
-        return commit(out, before, after.snapshotTaken(now));
+        return commit(out, before, after.snapshotTaken(now), false);
     }
 
     private List<SourceRecord> readChannelsOfType(Instant now) {
@@ -109,12 +91,12 @@ final class SnapshotUnitPoller implements UnitPoller {
                 throw e;
             }
             log.warn("{}: skipping channel type {}: {}", unit, type, e.getMessage());
-            return commit(new StepRecords(), before, finishType(before, now));
+            return commit(new StepRecords(), before, finishType(before, now), false);
         }
         StepRecords out = new StepRecords();
         SnapshotCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_DETAIL, ChannelDetail.class), page.records(), before, now);
         after = page.isLast() ? finishType(after, now) : after.childPageRead(page.returnedCount());
-        return commit(out, before, after);
+        return commit(out, before, after, false);
     }
 
     private static SnapshotCursor finishType(SnapshotCursor cursor, Instant now) {
@@ -139,11 +121,5 @@ final class SnapshotUnitPoller implements UnitPoller {
             }
         }
         return after;
-    }
-
-    private List<SourceRecord> commit(StepRecords out, SnapshotCursor before, SnapshotCursor after) {
-        List<SourceRecord> records = out.build(ctx.maker(), unit, before, after, heartbeats, false);
-        cursor = after;
-        return records;
     }
 }
