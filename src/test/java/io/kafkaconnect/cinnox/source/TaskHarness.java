@@ -104,6 +104,16 @@ public final class TaskHarness {
         return tasks;
     }
 
+    /** Starts one task with exactly {@code units}, finished or not, as if the connector had dealt them. */
+    public CinnoxSourceTask startTask(List<WorkUnit> units) {
+        Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, units, 500.0, historyStart);
+        CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
+                (key, rpm) -> new RateBudget(key, time).join(1_000_000));
+        task.initialize(offsets.context(taskProps));
+        task.start(taskProps);
+        return task;
+    }
+
     /** Polls the tasks in turn until simulated time reaches {@code end} or {@code maxPolls} polls. */
     public int run(List<CinnoxSourceTask> tasks, Instant end, int maxPolls) throws InterruptedException {
         int polls = 0;
