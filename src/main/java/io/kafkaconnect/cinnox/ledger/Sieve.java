@@ -21,7 +21,12 @@ public final class Sieve {
         /** A re-scan: late rows inside the horizon, new versions of open rows inside the lookback. */
         RESCAN,
         /** After an upgrade from offsets without ledgers: record what is there without emitting, except changes. */
-        SEED
+        SEED,
+        /**
+         * An enquiry event asked for a bucket the unit no longer re-reads (past its lookback): new versions of rows
+         * recorded as open, whatever the bucket's phase; nothing else.
+         */
+        EVENT
     }
 
     /**
@@ -77,6 +82,7 @@ public final class Sieve {
                 case GONE -> false;
             };
             case SEED -> verdict == Ledger.Verdict.CHANGED;
+            case EVENT -> verdict == Ledger.Verdict.CHANGED && update.isOpen(key);
         };
         boolean silent = mode == Mode.SEED && verdict == Ledger.Verdict.NEW;
         if (emit || silent) {

@@ -9,6 +9,7 @@ import io.kafkaconnect.cinnox.metrics.TaskMetrics;
 import io.kafkaconnect.cinnox.metrics.TaskProgress;
 import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.poll.CountingApi;
+import io.kafkaconnect.cinnox.poll.EventRereads;
 import io.kafkaconnect.cinnox.poll.PollContext;
 import io.kafkaconnect.cinnox.poll.Pollers;
 import io.kafkaconnect.cinnox.poll.RateBudget;
@@ -79,6 +80,7 @@ public class CinnoxSourceTask extends SourceTask {
     private volatile EnquiryEventReceiver receiver;
     private SubscriptionKeeper keeper;
     private EventRecords eventRecords;
+    private volatile EventRereads rereads;
 
     public CinnoxSourceTask() {
         this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new, RateBudget::join);
@@ -114,6 +116,7 @@ public class CinnoxSourceTask extends SourceTask {
         progressLog = new ProgressLog(log, progress, stats, scheduler.units(), clock.instant());
         if (task.receiver()) {
             startReceiver(config);
+            rereads = EventRereads.create(task, ctx, context.offsetStorageReader(), eventRecords.partition()).orElse(null);
         }
         log.info("CINNOX task started with {} units, {} requests per minute of the account's budget: {}",
                 task.units().size(), String.format("%.1f", task.requestsPerMinute()), task.units());
@@ -141,6 +144,13 @@ public class CinnoxSourceTask extends SourceTask {
         }
         Instant now = clock.instant();
         progressLog.logIfDue(now, this::receiverProgress);
+        EventRereads asked = rereads;
+        if (asked != null && asked.due(now) && lease.budget().tryAcquire(MAX_BLOCK)) {
+            List<SourceRecord> records = asked.step(now);
+            if (!records.isEmpty()) {
+                return records;
+            }
+        }
         Optional<UnitPoller> unit = scheduler.next(now);
         if (unit.isEmpty()) {
             idleUntil(scheduler.nextDueAt(now), now);
@@ -187,8 +197,12 @@ public class CinnoxSourceTask extends SourceTask {
             return List.of();
         }
         List<SourceRecord> records = new ArrayList<>();
-        for (PendingEvent pending : events.buffer().take(MAX_EVENTS_PER_POLL, Duration.ZERO)) {
-            records.add(eventRecords.record(pending));
+        List<PendingEvent> taken = events.buffer().take(MAX_EVENTS_PER_POLL, Duration.ZERO);
+        EventRereads asked = rereads;
+        Map<String, Object> requests = asked == null || taken.isEmpty() ? Map.of()
+                : asked.noted(taken.stream().map(PendingEvent::event).toList(), clock.instant());
+        for (PendingEvent pending : taken) {
+            records.add(eventRecords.record(pending, requests));
         }
         return records;
     }
@@ -217,6 +231,10 @@ public class CinnoxSourceTask extends SourceTask {
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
         if (record instanceof EventRecords.EventRecord event) {
             event.pending().markWritten();
+        }
+        EventRereads asked = rereads;
+        if (asked != null) {
+            asked.acked(record);
         }
     }
 

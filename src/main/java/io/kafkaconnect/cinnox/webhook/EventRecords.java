@@ -56,8 +56,18 @@ public final class EventRecords {
         this.partition = Map.of("app", appId, "report", PARTITION_REPORT);
     }
 
+    /** The receiver's source partition, apart from every polling unit. */
+    public Map<String, Object> partition() {
+        return partition;
+    }
+
     /** The record of one pending event; {@link EventRecord#pending()} leads back to the waiting sender. */
     public EventRecord record(PendingEvent pending) {
+        return record(pending, Map.of());
+    }
+
+    /** As {@link #record(PendingEvent)}, with {@code extraOffset} (the re-read requests) in the record's offset. */
+    public EventRecord record(PendingEvent pending, Map<String, ?> extraOffset) {
         EnquiryEvent e = pending.event();
         Struct value = value(e);
         long timestamp = timestamp(e).toEpochMilli();
@@ -67,7 +77,9 @@ public final class EventRecords {
         if (e.date() != null) {
             headers.addString("cinnox.event.time", e.date().toString());
         }
-        Map<String, Object> offset = Map.of("v", 1, "receivedAt", e.receivedAt().toEpochMilli());
+        Map<String, Object> offset = new java.util.LinkedHashMap<>(extraOffset);
+        offset.put("v", 1);
+        offset.put("receivedAt", e.receivedAt().toEpochMilli());
         return new EventRecord(pending, partition, offset, topic, value, timestamp, headers);
     }
 

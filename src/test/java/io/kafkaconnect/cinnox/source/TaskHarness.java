@@ -104,6 +104,31 @@ public final class TaskHarness {
         return tasks;
     }
 
+    /** Starts one task with exactly {@code units}, finished or not, as if the connector had dealt them. */
+    public CinnoxSourceTask startTask(List<WorkUnit> units) {
+        Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, units, 500.0, historyStart);
+        CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
+                (key, rpm) -> new RateBudget(key, time).join(1_000_000));
+        task.initialize(offsets.context(taskProps));
+        task.start(taskProps);
+        return task;
+    }
+
+    /**
+     * Starts a task that hosts the enquiry event receiver and has no units (as task 0 with tasks.max > 1),
+     * with {@code webhook} (the receiver's settings) on top of the harness's settings.
+     */
+    public CinnoxSourceTask startReceiver(Map<String, String> webhook) {
+        Map<String, String> all = new HashMap<>(props);
+        all.putAll(webhook);
+        Map<String, String> taskProps = CinnoxTaskConfig.taskProps(all, List.of(), 500.0, historyStart, true);
+        CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
+                (key, rpm) -> new RateBudget(key, time).join(1_000_000));
+        task.initialize(offsets.context(taskProps));
+        task.start(taskProps);
+        return task;
+    }
+
     /** Polls the tasks in turn until simulated time reaches {@code end} or {@code maxPolls} polls. */
     public int run(List<CinnoxSourceTask> tasks, Instant end, int maxPolls) throws InterruptedException {
         int polls = 0;
