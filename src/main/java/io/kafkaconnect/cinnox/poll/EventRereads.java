@@ -10,7 +10,7 @@ import io.kafkaconnect.cinnox.ledger.LedgerBook;
 import io.kafkaconnect.cinnox.ledger.RereadRequests;
 import io.kafkaconnect.cinnox.ledger.Sieve;
 import io.kafkaconnect.cinnox.ledger.Span;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.report.WindowedReport;
 import io.kafkaconnect.cinnox.webhook.EnquiryEvent;
@@ -208,7 +208,7 @@ public final class EventRereads {
         }
         if (!active.book().state(b).pending().isEmpty()) {
             return new UnitChildren(active.unit(), ctx, active.book(), ctx.heartbeats())
-                    .readBucketChild(b, UnitCursor.fresh());
+                    .readBucketChild(b, WindowCursor.fresh());
         }
         requestsThisMinute--;
         log.info("Enquiry-detail hour {} read again for enquiry events", b);
@@ -234,7 +234,7 @@ public final class EventRereads {
         Map<Bucket, BucketState> changed = page.sieve().changes();
         Map<Bucket, BucketState> previous = new LinkedHashMap<>();
         changed.keySet().forEach(c -> previous.put(c, active.book().state(c)));
-        UnitCursor cursor = UnitCursor.fresh();
+        WindowCursor cursor = WindowCursor.fresh();
         List<SourceRecord> records = page.records().build(ctx.maker(), active.unit(), previous, changed, cursor, cursor,
                 ctx.heartbeats(), false);
         page.sieve().commit();
@@ -268,7 +268,7 @@ public final class EventRereads {
         if (late.phase(bucket, now.minus(MARGIN)) != LateSettings.Phase.GONE) {
             return false;
         }
-        UnitCursor owner = UnitCursor.fromOffset(reader.offset(locator.unitOf(bucket).toPartition()));
+        WindowCursor owner = WindowCursor.fromOffset(reader.offset(locator.unitOf(bucket).toPartition()));
         return owner.done() || owner.windowStart() >= bucket.end().toEpochMilli();
     }
 

@@ -3,7 +3,7 @@ package io.kafkaconnect.cinnox.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
 import io.kafkaconnect.cinnox.simulator.SimulatorSettings;
@@ -51,7 +51,7 @@ class HeartbeatOffTaskTest {
 
         Map<String, Object> stored = h.offsets.offset(oldest.toPartition());
         assertTrue(stored != null, "the oldest unit stored an offset");
-        assertTrue(UnitCursor.fromOffset(stored).done(), "the committed offset says finished: " + stored);
+        assertTrue(WindowCursor.fromOffset(stored).done(), "the committed offset says finished: " + stored);
         assertTrue(h.recordsOf("cinnox.sms-detail").size() > 0, "the unit read rows");
 
         long requestsBefore = sim.requests().total();
