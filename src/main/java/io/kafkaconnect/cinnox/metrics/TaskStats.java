@@ -67,9 +67,9 @@ public final class TaskStats {
         lateChildRetries.incrementAndGet();
     }
 
-    /** A recording that CINNOX did not have at first and that appeared when asked again. */
-    public void lateRecording() {
-        lateRecordings.incrementAndGet();
+    /** Recordings that CINNOX did not have at first and that appeared when asked again. */
+    public void lateRecordings(int files) {
+        lateRecordings.addAndGet(files);
     }
 
     /** A recording waited for until its limit without appearing. */

@@ -59,11 +59,11 @@ final class LateChildWork {
         return state;
     }
 
-    /** The recordings of {@code child} appeared when asked again. */
-    void recordingAppeared(ChildRef child, LateChild late) {
-        stats.lateRecording();
-        log.info("{}: the recording of {} {} appeared when asked again (attempt {})", unit, child.link().prefix(),
-                child.id(), late.attempts() + 1);
+    /** The {@code files} recordings of {@code child} appeared when asked again. */
+    void recordingAppeared(ChildRef child, LateChild late, int files) {
+        stats.lateRecordings(files);
+        log.info("{}: {} recording(s) of {} {} appeared when asked again (attempt {})", unit, files,
+                child.link().prefix(), child.id(), late.attempts() + 1);
     }
 
     /**

@@ -97,7 +97,7 @@ final class UnitChildren {
                 if (LateChildWork.isRecording(child) && page.readCount() == 0) {
                     after = late.recordingMissing(bucket, after, child, Optional.of(waiting), now);
                 } else if (LateChildWork.isRecording(child)) {
-                    late.recordingAppeared(child, waiting);
+                    late.recordingAppeared(child, waiting, page.readCount());
                 } else if (!page.last()) {
                     after = late.waitFor(after, waiting.pageRead(page.readCount(), now));
                 }
