@@ -37,8 +37,8 @@ public final class LateChildConfig {
 
     public static final String RECORDING_BACKOFF_MAX_CONFIG = "recording.retry.backoff.max.ms";
     static final String RECORDING_BACKOFF_MAX_DOC = "The longest wait between two requests for a recording not "
-            + "there yet (taken as recording.retry.backoff.ms when smaller). With the defaults a recording missing "
-            + "for the whole 4 hours costs 20 requests.";
+            + "there yet (taken as recording.retry.backoff.ms when smaller). With the defaults a recording that never "
+            + "appears costs about 22 requests: 1, 2, 4 and 8 minutes apart, then every 15 minutes.";
     static final long RECORDING_BACKOFF_MAX_DEFAULT = 15 * MINUTE;
 
     public static final String CHAT_RETRIES_CONFIG = "chat.over.limit.retries";
