@@ -48,6 +48,7 @@ class LateChildrenTaskTest {
     void aRecordingThatAppearsTenMinutesAfterItsCallReachesKafkaOnceAcrossARestart() throws Exception {
         TaskHarness h = harness(DataSwitches.NONE.withRecordingDelay(Duration.ofMinutes(10)),
                 Map.of("reports", "call-detail,recording-file", "window.settle.ms", "120000"));
+        LogCapture capture = LogCapture.of("io.kafkaconnect.cinnox");
         List<CinnoxSourceTask> tasks = h.startTasks(1);
         Instant until = NOW;
         while (!recordingsWaiting(h) && until.isBefore(NOW.plus(Duration.ofHours(2)))) {
@@ -64,6 +65,8 @@ class LateChildrenTaskTest {
         retries += tasks.get(0).stats().lateChildRetries();
         assertEquals(0, tasks.get(0).stats().recordingsGivenUp());
         TaskHarness.stop(tasks);
+        List<String> info = capture.atInfoOrAbove().stream().map(LogCapture.Event::text).toList();
+        capture.close();
 
         Map<String, Integer> emitted = countByKey(h.recordsOf("cinnox.recording-file"));
         Set<String> calls = countByKey(h.recordsOf("cinnox.call-detail")).keySet();
@@ -74,7 +77,14 @@ class LateChildrenTaskTest {
                 for (JsonNode file : sim.truth().recordings(call.path("callID").asText())) {
                     recorded++;
                     Instant at = ApiTimestamps.parse(call.path("callDate").asText()).orElseThrow();
-                    liveRecorded += at.isAfter(NOW) ? 1 : 0;
+                    if (at.isAfter(NOW)) {
+                        liveRecorded++;
+                        String id = call.path("callID").asText();
+                        assertTrue(info.stream().anyMatch(l -> l.contains("no recording of call " + id + " yet")),
+                                "an INFO line names call " + id + " when its recording is not there yet");
+                        assertTrue(info.stream().anyMatch(l -> l.contains("of call " + id + " appeared when asked")),
+                                "an INFO line names call " + id + " when its recording appears");
+                    }
                     assertEquals(1, emitted.getOrDefault(file.path("id").asText(), 0), "recording " + file);
                 }
             }
@@ -83,6 +93,8 @@ class LateChildrenTaskTest {
                 + "after the start), %d appeared when asked again, %d requests asking again%n", recorded, liveRecorded, late,
                 retries);
         assertTrue(recorded > 5, "recorded calls: " + recorded);
+        String token = sim.defaultAccount().token();
+        assertTrue(info.stream().noneMatch(l -> l.contains(token)), "the App Token is never logged");
         assertTrue(late > 0, "recordings of the live calls came late and were asked again: " + late);
         assertTrue(liveRecorded > 0 && late >= liveRecorded, "every recording of a call dated after the start was "
                 + "read before it was ready and appeared when asked again: " + liveRecorded + " / " + late);
