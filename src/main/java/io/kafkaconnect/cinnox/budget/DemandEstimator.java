@@ -58,7 +58,7 @@ public final class DemandEstimator {
         if (unit.chunk() == null || cursor != null && cursor.done()) {
             return false;
         }
-        if (cursor != null && cursor.pending().size() > BUSY_PENDING_CHILDREN) {
+        if (cursor != null && cursor.pendingChildren() > BUSY_PENDING_CHILDREN) {
             return true;
         }
         TimeRange range = TimeRange.of(unit, historyStart);

@@ -1,39 +1,28 @@
 package io.kafkaconnect.cinnox.client;
 
+import java.util.Objects;
+
 /**
- * The closed set of CINNOX Open API routes this client calls, each with its HTTP method and its path
- * below {@code /v1/api/apps/{appID}/} (SPEC section 0).
+ * One CINNOX Open API route this client calls: its HTTP method and its path below
+ * {@code /v1/api/apps/{appID}/} (SPEC section 0). A report's route is {@code GET data/<report name>}, the
+ * name its descriptor ({@code report.Report}) holds; the only other route is the enquiry event subscription.
+ *
+ * @param method the HTTP method, e.g. {@code GET}
+ * @param path the path below {@code /v1/api/apps/{appID}/}, without a leading slash, e.g. {@code data/call-detail}
  */
-public enum ApiEndpoint {
-    ENQUIRY_DETAIL("GET", "data/enquiry-detail"),
-    ENQUIRY_CHAT("GET", "data/enquiry-chat"),
-    CALL_DETAIL("GET", "data/call-detail"),
-    CALL_LOG("GET", "data/call-log"),
-    CONFERENCE_DETAIL("GET", "data/conference-detail"),
-    RECORDING_FILE("GET", "data/recording-file"),
-    SMS_DETAIL("GET", "data/sms-detail"),
-    ENQUIRY_OVERVIEW("GET", "data/enquiry-overview"),
-    CHANNEL_TYPE_LIST("GET", "data/channel-type-list"),
-    CHANNEL_TYPE_DETAIL("GET", "data/channel-type-detail"),
-    SENT_CAMPAIGNS_SUMMARY("GET", "data/sent-campaigns-summary"),
-    SENT_CAMPAIGNS_DETAIL("GET", "data/sent-campaigns-detail"),
-    INQUIRY_EVENT_SUBSCRIPTION("PATCH", "inquiry-event-sub");
+public record ApiEndpoint(String method, String path) {
 
-    private final String method;
-    private final String path;
+    /** Turns the enquiry event webhook on or off (SPEC section 6). */
+    public static final ApiEndpoint INQUIRY_EVENT_SUBSCRIPTION = new ApiEndpoint("PATCH", "inquiry-event-sub");
 
-    ApiEndpoint(String method, String path) {
-        this.method = method;
-        this.path = path;
+    public ApiEndpoint {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
     }
 
-    public String method() {
-        return method;
-    }
-
-    /** Path below {@code /v1/api/apps/{appID}/}, without a leading slash, e.g. {@code data/call-detail}. */
-    public String path() {
-        return path;
+    /** The route of report {@code name} (the report's name in configs and topics): {@code GET data/<name>}. */
+    public static ApiEndpoint report(String name) {
+        return new ApiEndpoint("GET", "data/" + name);
     }
 
     /** Method and path as used in messages, e.g. {@code GET /data/call-detail}. */

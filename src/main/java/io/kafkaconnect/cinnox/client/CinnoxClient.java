@@ -62,44 +62,44 @@ public final class CinnoxClient implements CinnoxApi {
 
     @Override
     public Page<EnquiryDetail> enquiryDetails(TimeWindow window, PageRequest page) {
-        return windowedPage(ApiEndpoint.ENQUIRY_DETAIL, window, page, EnquiryDetail.class);
+        return windowedPage(ApiEndpoint.report("enquiry-detail"), window, page, EnquiryDetail.class);
     }
 
     @Override
     public Page<ChatMessage> enquiryChat(String enquiryId, PageRequest page) {
-        return page(ApiEndpoint.ENQUIRY_CHAT, Map.of("enquiryID", requireText(enquiryId, "enquiryId")), page,
+        return page(ApiEndpoint.report("enquiry-chat"), Map.of("enquiryID", requireText(enquiryId, "enquiryId")), page,
                 ChatMessage.class);
     }
 
     @Override
     public Page<CallDetail> callDetails(TimeWindow window, PageRequest page) {
-        return windowedPage(ApiEndpoint.CALL_DETAIL, window, page, CallDetail.class);
+        return windowedPage(ApiEndpoint.report("call-detail"), window, page, CallDetail.class);
     }
 
     @Override
     public Page<CallLogEntry> callLogs(TimeWindow window, PageRequest page) {
-        return windowedPage(ApiEndpoint.CALL_LOG, window, page, CallLogEntry.class);
+        return windowedPage(ApiEndpoint.report("call-log"), window, page, CallLogEntry.class);
     }
 
     @Override
     public Page<ConferenceDetail> conferenceDetails(TimeWindow window, PageRequest page) {
-        return windowedPage(ApiEndpoint.CONFERENCE_DETAIL, window, page, ConferenceDetail.class);
+        return windowedPage(ApiEndpoint.report("conference-detail"), window, page, ConferenceDetail.class);
     }
 
     @Override
     public List<RecordingFile> recordingFiles(RecordingOwner owner) {
         Objects.requireNonNull(owner, "owner");
-        return list(ApiEndpoint.RECORDING_FILE, Map.of(owner.kind().queryParameter(), owner.id()), RecordingFile.class);
+        return list(ApiEndpoint.report("recording-file"), Map.of(owner.kind().queryParameter(), owner.id()), RecordingFile.class);
     }
 
     @Override
     public Page<SmsDetail> smsDetails(TimeWindow window, PageRequest page) {
-        return windowedPage(ApiEndpoint.SMS_DETAIL, window, page, SmsDetail.class);
+        return windowedPage(ApiEndpoint.report("sms-detail"), window, page, SmsDetail.class);
     }
 
     @Override
     public EnquiryOverview enquiryOverview(TimeWindow window) {
-        ApiEndpoint endpoint = ApiEndpoint.ENQUIRY_OVERVIEW;
+        ApiEndpoint endpoint = ApiEndpoint.report("enquiry-overview");
         HttpExchange.Result<EnquiryOverview> result = exchange.get(endpoint, url(endpoint, windowQuery(window)),
                 in -> envelopes.readObject(in, EnquiryOverview.class));
         if (result.noRecords() || result.payload() == null) {
@@ -110,23 +110,23 @@ public final class CinnoxClient implements CinnoxApi {
 
     @Override
     public List<ChannelType> channelTypes() {
-        return list(ApiEndpoint.CHANNEL_TYPE_LIST, Map.of(), ChannelType.class);
+        return list(ApiEndpoint.report("channel-type-list"), Map.of(), ChannelType.class);
     }
 
     @Override
     public Page<ChannelDetail> channelTypeDetails(String channelType, PageRequest page) {
-        return page(ApiEndpoint.CHANNEL_TYPE_DETAIL, Map.of("channelType", requireText(channelType, "channelType")),
+        return page(ApiEndpoint.report("channel-type-detail"), Map.of("channelType", requireText(channelType, "channelType")),
                 page, ChannelDetail.class);
     }
 
     @Override
     public Page<CampaignSummary> sentCampaignsSummary(TimeWindow window, PageRequest page) {
-        return windowedPage(ApiEndpoint.SENT_CAMPAIGNS_SUMMARY, window, page, CampaignSummary.class);
+        return windowedPage(ApiEndpoint.report("sent-campaigns-summary"), window, page, CampaignSummary.class);
     }
 
     @Override
     public Page<CampaignRecipient> sentCampaignsDetails(String historyId, PageRequest page) {
-        return page(ApiEndpoint.SENT_CAMPAIGNS_DETAIL, Map.of("historyID", requireText(historyId, "historyId")),
+        return page(ApiEndpoint.report("sent-campaigns-detail"), Map.of("historyID", requireText(historyId, "historyId")),
                 page, CampaignRecipient.class);
     }
 

@@ -3,7 +3,7 @@ package io.kafkaconnect.cinnox.poll;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.offset.TrackedVersion;
 import io.kafkaconnect.cinnox.offset.TrackedVersions;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.DailyCursor;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.TimeWindow;
 import io.kafkaconnect.cinnox.client.model.EnquiryOverview;
@@ -27,7 +27,7 @@ final class DailyUnitPoller extends RangePoller {
 
     private final ReportFormat<DailyOverview> format;
 
-    DailyUnitPoller(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
+    DailyUnitPoller(WorkUnit unit, DailyCursor cursor, PollContext ctx) {
         super(unit, cursor, ctx, WindowPlanner.daily(ctx.settle()));
         this.format = ctx.formats().of(Report.ENQUIRY_OVERVIEW, DailyOverview.class);
     }
@@ -43,21 +43,21 @@ final class DailyUnitPoller extends RangePoller {
     }
 
     @Override
-    protected List<SourceRecord> readWindow(TimeWindowPlan plan, Instant now) {
-        UnitCursor before = plan.cursor();
+    protected List<SourceRecord> readWindow(TimeWindowPlan<DailyCursor> plan, Instant now) {
+        DailyCursor before = plan.cursor();
         DailyOverview row = fetch(plan.start());
         StepRecords out = new StepRecords();
         out.add(format, row);
-        UnitCursor after = track(before.nextPage(1).windowFinished(), row, now);
+        DailyCursor after = track(before.nextPage(1).windowFinished(), row, now);
         return commit(out, before, after, false);
     }
 
     @Override
-    protected List<SourceRecord> readSweep(UnitCursor before, UnitCursor current, Instant now) {
+    protected List<SourceRecord> readSweep(DailyCursor before, DailyCursor current, Instant now) {
         Instant day = current.sweep().startAt();
         DailyOverview row = fetch(day);
         StepRecords out = new StepRecords();
-        UnitCursor after = current;
+        DailyCursor after = current;
         TrackedVersion tracked = after.tracked().get(format.key(row));
         if (tracked != null && !TrackedVersions.same(tracked.version(), format.version(row))) {
             out.add(format, row);
@@ -67,7 +67,7 @@ final class DailyUnitPoller extends RangePoller {
     }
 
     @Override
-    protected Instant sweepEnd(UnitCursor cursor, Instant from) {
+    protected Instant sweepEnd(DailyCursor cursor, Instant from) {
         return from.plus(DAY);
     }
 
@@ -78,7 +78,7 @@ final class DailyUnitPoller extends RangePoller {
     }
 
     /** Days still inside the lookback are tracked, since their totals may change. */
-    private UnitCursor track(UnitCursor after, DailyOverview row, Instant now) {
+    private DailyCursor track(DailyCursor after, DailyOverview row, Instant now) {
         Instant day = row.day().atStartOfDay(ZoneOffset.UTC).toInstant();
         if (ctx.lookback().isZero() || !day.plus(DAY).isAfter(now.minus(ctx.lookback()))) {
             return after.tracked().containsKey(format.key(row)) ? after.untrack(format.key(row)) : after;

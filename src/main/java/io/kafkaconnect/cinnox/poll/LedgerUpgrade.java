@@ -4,7 +4,8 @@ import io.kafkaconnect.cinnox.ledger.LateCursor;
 import io.kafkaconnect.cinnox.ledger.LedgerBook;
 import io.kafkaconnect.cinnox.ledger.LegacyTracked;
 import io.kafkaconnect.cinnox.ledger.RescanState;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.TrackedRecords;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Instant;
@@ -24,8 +25,9 @@ final class LedgerUpgrade {
     private LedgerUpgrade() {
     }
 
-    static UnitCursor upgrade(WorkUnit unit, UnitCursor cursor, TimeRange range, LedgerBook book) {
-        List<LegacyTracked.Entry> entries = cursor.tracked().entrySet().stream()
+    static WindowCursor upgrade(WorkUnit unit, WindowCursor cursor, TrackedRecords tracked, TimeRange range,
+            LedgerBook book) {
+        List<LegacyTracked.Entry> entries = tracked.versions().entrySet().stream()
                 .map(e -> new LegacyTracked.Entry(e.getKey(), e.getValue().version(), e.getValue().windowTime()))
                 .toList();
         book.seed(LegacyTracked.seed(entries, book.grain()));
@@ -36,6 +38,6 @@ final class LedgerUpgrade {
             log.info("{}: offset from before ledgers: {} tracked records moved to ledgers{}", unit, entries.size(),
                     read ? "; rows read up to " + Instant.ofEpochMilli(position) + " are recorded by a seed pass" : "");
         }
-        return cursor.withoutTracked().withLate(LateCursor.NONE.withRescan(rescan));
+        return cursor.withLate(LateCursor.NONE.withRescan(rescan));
     }
 }

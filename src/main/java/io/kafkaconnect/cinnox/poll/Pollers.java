@@ -3,7 +3,10 @@ package io.kafkaconnect.cinnox.poll;
 import io.kafkaconnect.cinnox.ledger.LateSettings;
 import io.kafkaconnect.cinnox.ledger.LedgerBook;
 import io.kafkaconnect.cinnox.ledger.Span;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.DailyCursor;
+import io.kafkaconnect.cinnox.offset.SnapshotCursor;
+import io.kafkaconnect.cinnox.offset.TrackedRecords;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.report.WindowedReport;
 import io.kafkaconnect.cinnox.work.TimeRange;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /** Builds the poller that fits a unit's report kind. */
@@ -35,7 +39,7 @@ public final class Pollers {
         Instant now = ctx.clock().instant();
         for (WorkUnit unit : units) {
             if (unit.report().kind() == Report.Kind.WINDOWED) {
-                Span span = ledgerSpan(unit, UnitCursor.fromOffset(offset(offsets, unit)), ctx, now);
+                Span span = ledgerSpan(unit, WindowCursor.fromOffset(offset(offsets, unit)), ctx, now);
                 ledgerSpans.put(unit, span);
                 bucketPartitions.addAll(new LedgerBook(ctx.late().grain(), unit.toPartition()).partitions(span));
             }
@@ -45,16 +49,17 @@ public final class Pollers {
         List<UnitPoller> pollers = new ArrayList<>();
         for (WorkUnit unit : units) {
             Map<String, Object> offset = offset(offsets, unit);
-            UnitCursor cursor = UnitCursor.fromOffset(offset);
             pollers.add(switch (unit.report().kind()) {
                 case WINDOWED -> {
                     LedgerBook book = new LedgerBook(ctx.late().grain(), unit.toPartition());
                     book.load(buckets, ledgerSpans.get(unit));
-                    yield windowed(unit, WindowedReport.of(unit.report(), ctx.formats()), cursor,
-                            UnitCursor.writtenBeforeLedgers(offset), book, ctx);
+                    Optional<TrackedRecords> legacy = WindowCursor.writtenBeforeLedgers(offset)
+                            ? Optional.of(WindowCursor.legacyTracked(offset)) : Optional.empty();
+                    yield windowed(unit, WindowedReport.of(unit.report(), ctx.formats()),
+                            WindowCursor.fromOffset(offset), legacy, book, ctx);
                 }
-                case DAILY -> new DailyUnitPoller(unit, cursor, ctx);
-                case SNAPSHOT -> new SnapshotUnitPoller(unit, cursor, ctx);
+                case DAILY -> new DailyUnitPoller(unit, DailyCursor.fromOffset(offset), ctx);
+                case SNAPSHOT -> new SnapshotUnitPoller(unit, SnapshotCursor.fromOffset(offset), ctx);
                 case CHILD -> throw new IllegalArgumentException(unit + ": child reports are read by their parents' units");
             });
         }
@@ -65,7 +70,7 @@ public final class Pollers {
      * The buckets a windowed unit may read again or hold late child work: from its main position, or the
      * lookback (the horizon, the longest recording wait, if longer) if earlier, on.
      */
-    static Span ledgerSpan(WorkUnit unit, UnitCursor cursor, PollContext ctx, Instant now) {
+    static Span ledgerSpan(WorkUnit unit, WindowCursor cursor, PollContext ctx, Instant now) {
         TimeRange range = TimeRange.of(unit, ctx.historyStart());
         LateSettings late = ctx.late();
         Duration back = late.lookback().compareTo(late.horizon()) > 0 ? late.lookback() : late.horizon();
@@ -85,8 +90,8 @@ public final class Pollers {
      * A windowed unit plans with its endpoint's planner, so what one unit learns of the endpoint's widest
      * window serves the others; a limit the unit stored before a restart is shared the same way.
      */
-    private static <T> UnitPoller windowed(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, boolean legacy,
-            LedgerBook book, PollContext ctx) {
+    private static <T> UnitPoller windowed(WorkUnit unit, WindowedReport<T> report, WindowCursor cursor,
+            Optional<TrackedRecords> legacy, LedgerBook book, PollContext ctx) {
         String endpoint = unit.report().apiName();
         cursor.windowLimit().ifPresent(limit -> ctx.planner().limits().learn(endpoint, limit));
         return new WindowedUnitPoller<>(unit, report, cursor, legacy, book,

@@ -1,7 +1,7 @@
 package io.kafkaconnect.cinnox.poll;
 
 import io.kafkaconnect.cinnox.offset.TrackedVersion;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.SnapshotCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.FatalApiException;
@@ -22,43 +22,25 @@ import org.slf4j.LoggerFactory;
  * and emits only entries that are new or changed since the last read, keyed by their id, so a compacted
  * topic holds the current reference data.
  */
-final class SnapshotUnitPoller implements UnitPoller {
+final class SnapshotUnitPoller extends CursorPoller<SnapshotCursor> {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotUnitPoller.class);
 
-    private final WorkUnit unit;
-    private final PollContext ctx;
-    private final StepRecords.Heartbeats heartbeats;
     private final Instant started;
-    private volatile UnitCursor cursor;
 
-    SnapshotUnitPoller(WorkUnit unit, UnitCursor cursor, PollContext ctx) {
-        this.unit = unit;
-        this.ctx = ctx;
-        this.cursor = cursor;
-        this.heartbeats = ctx.heartbeats();
+    SnapshotUnitPoller(WorkUnit unit, SnapshotCursor cursor, PollContext ctx) {
+        super(unit, cursor, ctx);
         this.started = ctx.clock().instant();
     }
 
+    /** The channels of the next pending type, else the type list once per refresh interval. */
     @Override
-    public WorkUnit unit() {
-        return unit;
-    }
-
-    @Override
-    public Instant dueAt(Instant now) {
-        if (!cursor.pending().isEmpty() || cursor.lastSnapshotAt() == 0) {
-            return now;
-        }
-        return Instant.ofEpochMilli(cursor.lastSnapshotAt()).plus(ctx.snapshotRefresh());
-    }
-
-    @Override
-    public List<SourceRecord> step(Instant now) {
+    protected Next next(Instant now) {
         if (!cursor.pending().isEmpty()) {
-            return readChannelsOfType(now);
+            return new Read(() -> readChannelsOfType(now));
         }
-        return readTypes(now);
+        Instant due = Instant.ofEpochMilli(cursor.lastSnapshotAt()).plus(ctx.snapshotRefresh());
+        return cursor.lastSnapshotAt() == 0 || !due.isAfter(now) ? new Read(() -> readTypes(now)) : new Wait(due);
     }
 
     @Override
@@ -86,20 +68,20 @@ final class SnapshotUnitPoller implements UnitPoller {
     /** The type list: emitted itself for channel-type-list, or the work list for channel-type-detail. */
     private List<SourceRecord> readTypes(Instant now) {
         List<ChannelType> types = ctx.api().channelTypes();
-        UnitCursor before = cursor;
+        SnapshotCursor before = cursor;
         if (unit.report() == Report.CHANNEL_TYPE_DETAIL) {
             List<String> names = types.stream().map(ChannelType::channelType)
                     .filter(t -> t != null && !t.isBlank()).distinct().toList();
-            UnitCursor after = names.isEmpty() ? before.snapshotTaken(now) : before.withPending(names);
-            return commit(new StepRecords(), before, after);
+            SnapshotCursor after = names.isEmpty() ? before.snapshotTaken(now) : before.withPending(names);
+            return commit(new StepRecords(), before, after, false);
         }
         StepRecords out = new StepRecords();
-        UnitCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_LIST, ChannelType.class), types, before, now);
-        return commit(out, before, after.snapshotTaken(now));
+        SnapshotCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_LIST, ChannelType.class), types, before, now);
+        return commit(out, before, after.snapshotTaken(now), false);
     }
 
     private List<SourceRecord> readChannelsOfType(Instant now) {
-        UnitCursor before = cursor;
+        SnapshotCursor before = cursor;
         String type = before.pending().get(0);
         Page<ChannelDetail> page;
         try {
@@ -109,22 +91,22 @@ final class SnapshotUnitPoller implements UnitPoller {
                 throw e;
             }
             log.warn("{}: skipping channel type {}: {}", unit, type, e.getMessage());
-            return commit(new StepRecords(), before, finishType(before, now));
+            return commit(new StepRecords(), before, finishType(before, now), false);
         }
         StepRecords out = new StepRecords();
-        UnitCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_DETAIL, ChannelDetail.class), page.records(), before, now);
+        SnapshotCursor after = emitChanged(out, ctx.formats().of(Report.CHANNEL_TYPE_DETAIL, ChannelDetail.class), page.records(), before, now);
         after = page.isLast() ? finishType(after, now) : after.childPageRead(page.returnedCount());
-        return commit(out, before, after);
+        return commit(out, before, after, false);
     }
 
-    private static UnitCursor finishType(UnitCursor cursor, Instant now) {
-        UnitCursor next = cursor.childFinished();
+    private static SnapshotCursor finishType(SnapshotCursor cursor, Instant now) {
+        SnapshotCursor next = cursor.childFinished();
         return next.pending().isEmpty() ? next.snapshotTaken(now) : next;
     }
 
-    private <T> UnitCursor emitChanged(StepRecords out, ReportFormat<T> format, List<T> entries, UnitCursor cursor,
+    private <T> SnapshotCursor emitChanged(StepRecords out, ReportFormat<T> format, List<T> entries, SnapshotCursor cursor,
             Instant now) {
-        UnitCursor after = cursor;
+        SnapshotCursor after = cursor;
         for (T entry : entries) {
             Optional<String> key = Skips.key(format, entry);
             if (key.isEmpty()) {
@@ -139,11 +121,5 @@ final class SnapshotUnitPoller implements UnitPoller {
             }
         }
         return after;
-    }
-
-    private List<SourceRecord> commit(StepRecords out, UnitCursor before, UnitCursor after) {
-        List<SourceRecord> records = out.build(ctx.maker(), unit, before, after, heartbeats, false);
-        cursor = after;
-        return records;
     }
 }

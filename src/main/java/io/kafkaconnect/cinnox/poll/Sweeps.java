@@ -1,7 +1,7 @@
 package io.kafkaconnect.cinnox.poll;
 
 import io.kafkaconnect.cinnox.offset.TrackedVersion;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.DailyCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,13 +23,13 @@ final class Sweeps {
     }
 
     /** Whether some tracked record's window time is still inside the lookback. */
-    boolean anyLive(UnitCursor cursor, Instant now) {
+    boolean anyLive(DailyCursor cursor, Instant now) {
         long horizon = now.minus(lookback).toEpochMilli();
         return !lookback.isZero() && cursor.tracked().values().stream().anyMatch(v -> v.windowTimeMs() >= horizon);
     }
 
     /** When the next sweep is due; {@link UnitPoller#NEVER} when nothing tracked can still change. */
-    Instant nextAt(UnitCursor cursor, Instant now) {
+    Instant nextAt(DailyCursor cursor, Instant now) {
         if (!anyLive(cursor, now)) {
             return UnitPoller.NEVER;
         }
@@ -38,7 +38,7 @@ final class Sweeps {
     }
 
     /** The earliest window time of a tracked record at or after {@code notBefore}. */
-    static Optional<Instant> earliestTracked(UnitCursor cursor, Instant notBefore) {
+    static Optional<Instant> earliestTracked(DailyCursor cursor, Instant notBefore) {
         return cursor.tracked().values().stream().map(TrackedVersion::windowTime)
                 .filter(t -> !t.isBefore(notBefore)).min(Instant::compareTo);
     }

@@ -1,6 +1,6 @@
 package io.kafkaconnect.cinnox.poll;
 
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.RangeCursor;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param start first instant of the window
  * @param end first instant after the window, never after now minus the settle time when it was planned
  * @param pageOffset the offset of the next page inside the window
- * @param cursor the unit's cursor with this window fixed; advance it with {@link UnitCursor#nextPage(int)}
+ * @param cursor the unit's cursor with this window fixed; advance it with {@link RangeCursor#nextPage(int)}
  */
-public record TimeWindowPlan(Instant start, Instant end, long pageOffset, UnitCursor cursor) implements WindowPlan {
+public record TimeWindowPlan<C extends RangeCursor<C>>(Instant start, Instant end, long pageOffset, C cursor)
+        implements WindowPlan<C> {
 
     public TimeWindowPlan {
         Objects.requireNonNull(start, "start");

@@ -8,6 +8,7 @@ import io.kafkaconnect.cinnox.ledger.LateChild;
 import io.kafkaconnect.cinnox.ledger.LedgerBook;
 import io.kafkaconnect.cinnox.offset.ChildRef;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ final class UnitChildren {
     private static final Logger log = LoggerFactory.getLogger(UnitChildren.class);
 
     /** The records of a step on the unit's own child work, and the unit's cursor after it. */
-    record Step(List<SourceRecord> records, UnitCursor after) {
+    record Step(List<SourceRecord> records, WindowCursor after) {
     }
 
     private final WorkUnit unit;
@@ -44,10 +45,10 @@ final class UnitChildren {
         this.late = new LateChildWork(unit, ctx.lateChildren(), ctx.stats());
     }
 
-    Step readUnitChild(UnitCursor before) {
+    Step readUnitChild(WindowCursor before) {
         ChildRef child = ChildRef.decode(before.pending().get(0));
         LedgerRecords out = new LedgerRecords();
-        UnitCursor after = before.childFinished();
+        WindowCursor after = before.childFinished();
         ChildReader.ChildPage<?> page = read(child, before.childOffset());
         if (page != null) {
             add(out, page, null);

@@ -2,7 +2,8 @@ package io.kafkaconnect.cinnox.poll;
 
 import io.kafkaconnect.cinnox.budget.WindowLimits;
 import io.kafkaconnect.cinnox.offset.PagedWindow;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.RangeCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,23 +70,23 @@ public final class WindowPlanner {
      * window starts where the last one ended (or at the range start) and ends at the earliest of
      * start + window length, the range end and {@code now - settle}; it is due once it is at least the
      * poll interval long, or reaches the range end, or is as long as a window may be. The window length is
-     * the configured maximum, or the cursor's {@link UnitCursor#windowLimit()} when shorter. Pending child
+     * the configured maximum, or the cursor's {@link RangeCursor#windowLimit()} when shorter. Pending child
      * work in the cursor is the caller's to finish first; this plan covers the main window only.
      *
      * @return a {@link TimeWindowPlan}, a {@link WindowPlan.NotDue}, or {@link WindowPlan.MainPassFinished}
      */
-    public WindowPlan plan(UnitCursor cursor, TimeRange range, Instant now) {
+    public <C extends RangeCursor<C>> WindowPlan<C> plan(C cursor, TimeRange range, Instant now) {
         Instant settled = now.minus(settle);
         if (cursor.windowFixed()) {
             PagedWindow window = cursor.main();
             if (window.endAt().isAfter(settled)) {
-                return new WindowPlan.NotDue(window.endAt().plus(settle));
+                return new WindowPlan.NotDue<>(window.endAt().plus(settle));
             }
-            return new TimeWindowPlan(window.startAt(), window.endAt(), window.offset(), cursor);
+            return new TimeWindowPlan<>(window.startAt(), window.endAt(), window.offset(), cursor);
         }
         Instant start = latest(Instant.ofEpochMilli(cursor.windowStart()), range.start());
         if (!start.isBefore(range.end())) {
-            return new WindowPlan.MainPassFinished();
+            return new WindowPlan.MainPassFinished<>();
         }
         Duration length = windowLength(cursor);
         Instant end = earliest(earliest(start.plus(length), range.end()), settled);
@@ -94,9 +95,9 @@ public final class WindowPlanner {
             dueLength = Duration.ofMillis(1);
         }
         if (Duration.between(start, end).compareTo(dueLength) < 0) {
-            return new WindowPlan.NotDue(start.plus(dueLength).plus(settle));
+            return new WindowPlan.NotDue<>(start.plus(dueLength).plus(settle));
         }
-        return new TimeWindowPlan(start, end, 0, cursor.startWindow(start, end));
+        return new TimeWindowPlan<>(start, end, 0, cursor.startWindow(start, end));
     }
 
     /**
@@ -108,7 +109,7 @@ public final class WindowPlanner {
      *
      * @throws IllegalStateException when the cursor has no fixed window or it cannot be halved (under 2 ms)
      */
-    public UnitCursor shrink(UnitCursor cursor) {
+    public WindowCursor shrink(WindowCursor cursor) {
         if (endpoint == null || !cursor.windowFixed()) {
             return cursor.windowHalved();
         }
@@ -120,7 +121,7 @@ public final class WindowPlanner {
      * The length of the next new window: the configured maximum, or the shorter of the cursor's limit and
      * the endpoint's learnt limit. Windows are also cut at the end of the unit's chunk and at settled time.
      */
-    public Duration windowLength(UnitCursor cursor) {
+    public Duration windowLength(RangeCursor<?> cursor) {
         Duration length = cursor.windowLimit().map(limit -> shortest(limit, queryWindowMax)).orElse(queryWindowMax);
         if (endpoint != null) {
             Duration learnt = limits.limit(endpoint).orElse(length);

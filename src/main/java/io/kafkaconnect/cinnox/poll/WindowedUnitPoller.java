@@ -11,7 +11,8 @@ import io.kafkaconnect.cinnox.ledger.RescanState;
 import io.kafkaconnect.cinnox.ledger.RescanTier;
 import io.kafkaconnect.cinnox.ledger.Sieve;
 import io.kafkaconnect.cinnox.ledger.Span;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.TrackedRecords;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.WindowedReport;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
@@ -42,10 +43,11 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     private final WindowPageReader<T> pages;
     private final UnitChildren children;
     private final StepRecords.Heartbeats heartbeats;
-    private volatile UnitCursor cursor;
+    private volatile WindowCursor cursor;
 
-    /** {@code legacy}: the cursor was read from an offset written before ledgers existed. */
-    WindowedUnitPoller(WorkUnit unit, WindowedReport<T> report, UnitCursor cursor, boolean legacy, LedgerBook book,
+    /** {@code legacy}: the tracked records of an offset written before ledgers existed, empty for newer offsets. */
+    WindowedUnitPoller(WorkUnit unit, WindowedReport<T> report, WindowCursor cursor, Optional<TrackedRecords> legacy,
+            LedgerBook book,
             PollContext ctx) {
         this.unit = unit;
         this.range = TimeRange.of(unit, ctx.historyStart());
@@ -55,7 +57,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         this.pages = new WindowPageReader<>(report, ctx, book);
         this.heartbeats = ctx.heartbeats();
         this.children = new UnitChildren(unit, ctx, book, heartbeats);
-        this.cursor = legacy ? LedgerUpgrade.upgrade(unit, cursor, range, book) : cursor;
+        this.cursor = legacy.map(tracked -> LedgerUpgrade.upgrade(unit, cursor, tracked, range, book)).orElse(cursor);
     }
 
     @Override
@@ -63,7 +65,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         return unit;
     }
 
-    UnitCursor cursor() {
+    WindowCursor cursor() {
         return cursor;
     }
 
@@ -83,12 +85,12 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (!cursor.pending().isEmpty() || book.firstPending().isPresent() || rescan.running() || rescan.seeding()) {
             return now;
         }
-        WindowPlan plan = ctx.planner().plan(cursor, range, now);
-        if (plan instanceof TimeWindowPlan) {
+        WindowPlan<WindowCursor> plan = ctx.planner().plan(cursor, range, now);
+        if (plan instanceof TimeWindowPlan<WindowCursor>) {
             return now;
         }
         Instant rescanDue = schedule.nextDueAt(rescan.lastRuns(), now, read(), book.openBuckets());
-        if (plan instanceof WindowPlan.NotDue notDue) {
+        if (plan instanceof WindowPlan.NotDue<WindowCursor> notDue) {
             return notDue.dueAt().isBefore(rescanDue) ? notDue.dueAt() : rescanDue;
         }
         return rescanDue.equals(RescanSchedule.NEVER) ? now : rescanDue;
@@ -108,8 +110,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (lateBucket.isPresent()) {
             return children.readLateChild(lateBucket.get(), cursor, now);
         }
-        WindowPlan plan = ctx.planner().plan(cursor, range, now);
-        if (plan instanceof TimeWindowPlan window) {
+        WindowPlan<WindowCursor> plan = ctx.planner().plan(cursor, range, now);
+        if (plan instanceof TimeWindowPlan<WindowCursor> window) {
             return readMainPage(window, now);
         }
         RescanState rescan = cursor.late().rescan();
@@ -121,7 +123,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (due.isPresent()) {
             return startPass(due.get(), rescan, now);
         }
-        if (plan instanceof WindowPlan.MainPassFinished && finishable(now)) {
+        if (plan instanceof WindowPlan.MainPassFinished<WindowCursor> && finishable(now)) {
             return finish();
         }
         return List.of();
@@ -166,13 +168,13 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         return new Span(range.start(), position.isAfter(range.start()) ? position : range.start());
     }
 
-    private List<SourceRecord> readMainPage(TimeWindowPlan plan, Instant now) {
-        UnitCursor before = plan.cursor();
+    private List<SourceRecord> readMainPage(TimeWindowPlan<WindowCursor> plan, Instant now) {
+        WindowCursor before = plan.cursor();
         cursor = before;
         LateCursor late = before.late();
         Span window = new Span(plan.start(), plan.end());
         WindowPageReader.Outcome page = pages.read(window, plan.pageOffset(), late.lastRow(), Sieve.Mode.MAIN, now);
-        UnitCursor after;
+        WindowCursor after;
         boolean moved = page.check() == PageDrift.Check.MOVED;
         if (moved && late.restarts() < PageDrift.MAX_RESTARTS) {
             drifted(window, plan.pageOffset(), "reading the window again from offset 0");
@@ -217,7 +219,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     }
 
     private List<SourceRecord> readPassPage(RescanState rescan, Instant now) {
-        UnitCursor before = cursor;
+        WindowCursor before = cursor;
         PassWindow w = rescan.window();
         Sieve.Mode mode = rescan.seeding() ? Sieve.Mode.SEED : Sieve.Mode.RESCAN;
         WindowPageReader.Outcome page = pages.read(w.span(), w.offset(), w.lastRow(), mode, now);
@@ -236,7 +238,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         } else {
             next = rescan.withWindow(w.pageRead(page.size(), page.lastRow()));
         }
-        UnitCursor after = before.withLate(before.late().withRescan(next));
+        WindowCursor after = before.withLate(before.late().withRescan(next));
         if (!page.unitChildren().isEmpty()) {
             after = after.withPending(page.unitChildren());
         }
@@ -251,7 +253,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
                 + "previous page's last row); {}", unit, window, offset, remedy);
     }
 
-    private List<SourceRecord> commitPage(WindowPageReader.Outcome page, UnitCursor before, UnitCursor after,
+    private List<SourceRecord> commitPage(WindowPageReader.Outcome page, WindowCursor before, WindowCursor after,
             boolean mustKeep) {
         Map<Bucket, BucketState> changed = page.sieve().changes();
         Map<Bucket, BucketState> previous = new HashMap<>();
@@ -276,7 +278,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     }
 
     private List<SourceRecord> finish() {
-        UnitCursor after = cursor.unitFinished();
+        WindowCursor after = cursor.unitFinished();
         log.info("{}: finished", unit);
         List<SourceRecord> records = new LedgerRecords().build(ctx.maker(), unit, Map.of(), Map.of(), cursor, after,
                 heartbeats, true);

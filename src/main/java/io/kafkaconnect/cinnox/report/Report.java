@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.report;
 
+import io.kafkaconnect.cinnox.client.ApiEndpoint;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,11 @@ public enum Report {
     /** The API path segment after {@code /data/}, also the report's name in configs and topics. */
     public String apiName() {
         return apiName;
+    }
+
+    /** The route the client calls for this report: {@code GET data/<name>}. */
+    public ApiEndpoint endpoint() {
+        return ApiEndpoint.report(apiName);
     }
 
     public Kind kind() {

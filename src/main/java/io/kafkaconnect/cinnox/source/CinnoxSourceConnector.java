@@ -145,9 +145,11 @@ public class CinnoxSourceConnector extends SourceConnector {
         if (offsets == null) {
             return cursors;
         }
+        Map<Map<String, Object>, WorkUnit> byPartition = new HashMap<>();
+        units.forEach(unit -> byPartition.put(unit.toPartition(), unit));
         offsets.forEach((partition, offset) -> {
             try {
-                cursors.put(partition, UnitCursor.fromOffset(offset));
+                cursors.put(partition, UnitCursor.fromOffset(byPartition.get(partition).report().kind(), offset));
             } catch (IllegalArgumentException e) {
                 log.warn("Stored offset of {} cannot be read; the task will report it: {}", partition, e.getMessage());
             }
@@ -246,7 +248,7 @@ public class CinnoxSourceConnector extends SourceConnector {
                             + CinnoxSourceConfig.APP_ID_CONFIG + " '" + target.appId() + "'");
                 }
                 if (offset != null) {
-                    UnitCursor.fromOffset(offset);
+                    UnitCursor.fromOffset(unit.report().kind(), offset);
                 }
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("Cannot alter the offset of partition " + partition + ": " + e.getMessage()

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.work.Chunk;
 import io.kafkaconnect.cinnox.report.Report;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,8 @@ class DemandEstimatorTest {
     }
 
     /** A cursor whose last window ended at {@code next}, where the next window starts. */
-    private static UnitCursor at(Instant next) {
-        return UnitCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished();
+    private static WindowCursor at(Instant next) {
+        return WindowCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished();
     }
 
     @Test
@@ -37,9 +37,9 @@ class DemandEstimatorTest {
         WorkUnit live = unit(Report.ENQUIRY_DETAIL, NOW);
         assertTrue(ESTIMATOR.behind(old, null, NOW));
         assertTrue(ESTIMATOR.behind(live, null, NOW), "a live chunk nothing was read of yet");
-        UnitCursor caughtUp = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(1)));
+        WindowCursor caughtUp = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(1)));
         assertFalse(ESTIMATOR.behind(live, caughtUp, NOW), "the next window starts a minute before settled time");
-        UnitCursor lagging = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(10)));
+        WindowCursor lagging = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(10)));
         assertTrue(ESTIMATOR.behind(live, lagging, NOW));
     }
 
@@ -47,11 +47,11 @@ class DemandEstimatorTest {
     void manyPendingChildrenMakeACaughtUpUnitBusy() {
         WorkUnit live = unit(Report.ENQUIRY_DETAIL, NOW);
         Instant start = NOW.minus(SETTLE).minus(Duration.ofMinutes(2));
-        UnitCursor fewChats = UnitCursor.fresh().startWindow(start, start.plusSeconds(60))
+        WindowCursor fewChats = WindowCursor.fresh().startWindow(start, start.plusSeconds(60))
                 .withPending(List.of("e1", "e2", "e3"));
         assertFalse(ESTIMATOR.behind(live, fewChats, NOW));
         List<String> page = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "e" + i).toList();
-        UnitCursor pageOfChats = UnitCursor.fresh().startWindow(start, start.plusSeconds(60)).withPending(page);
+        WindowCursor pageOfChats = WindowCursor.fresh().startWindow(start, start.plusSeconds(60)).withPending(page);
         assertTrue(ESTIMATOR.behind(live, pageOfChats, NOW));
     }
 
@@ -68,9 +68,9 @@ class DemandEstimatorTest {
         WorkUnit snapshot = WorkUnit.snapshot("app", Report.CHANNEL_TYPE_LIST);
         WorkUnit finished = unit(Report.CALL_LOG, NOW.minus(Duration.ofDays(20)));
         assertFalse(ESTIMATOR.behind(snapshot, null, NOW));
-        assertFalse(ESTIMATOR.behind(finished, UnitCursor.fresh().unitFinished(), NOW));
+        assertFalse(ESTIMATOR.behind(finished, WindowCursor.fresh().unitFinished(), NOW));
         TaskDemand demand = ESTIMATOR.of(List.of(snapshot, finished),
-                u -> u.equals(finished) ? UnitCursor.fresh().unitFinished() : null, NOW);
+                u -> u.equals(finished) ? WindowCursor.fresh().unitFinished() : null, NOW);
         assertEquals(TaskDemand.idle(1), demand);
     }
 
@@ -79,8 +79,8 @@ class DemandEstimatorTest {
         WorkUnit live = unit(Report.ENQUIRY_DETAIL, NOW);
         WorkUnit liveCalls = unit(Report.CALL_LOG, NOW);
         WorkUnit old = unit(Report.CALL_LOG, NOW.minus(Duration.ofDays(20)));
-        UnitCursor caughtUp = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(1)));
-        Map<WorkUnit, UnitCursor> cursors = Map.of(live, caughtUp, liveCalls, caughtUp);
+        WindowCursor caughtUp = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(1)));
+        Map<WorkUnit, WindowCursor> cursors = Map.of(live, caughtUp, liveCalls, caughtUp);
         TaskDemand demand = ESTIMATOR.of(List.of(live, liveCalls, old), cursors::get, NOW);
         assertEquals(new TaskDemand(6, 1), demand, "2 per minute for each windowed unit, one unit behind");
     }

@@ -72,7 +72,7 @@ class ResponseClassifierTest {
             CinnoxApiException e = assertThrows(type, () -> client.callDetails(WINDOW, PageRequest.first(10)));
             assertEquals(code, e.apiCode());
             assertEquals(status, e.httpStatus());
-            assertEquals(ApiEndpoint.CALL_DETAIL, e.endpoint());
+            assertEquals(ApiEndpoint.report("call-detail"), e.endpoint());
             assertEquals("GET /data/call-detail: HTTP " + status + ", code " + code + " (" + message + ")", e.getMessage());
             if (reason != null) {
                 assertEquals(reason, ((FatalApiException) e).reason());

@@ -39,7 +39,7 @@ class StrictAnswerTest {
                 () -> client.smsDetails(WINDOW, PageRequest.first(10)));
         assertEquals("GET /data/sms-detail: HTTP 200, code 0: success answer without a records array"
                 + " (keys: code, result, result.items)", e.getMessage());
-        assertEquals(ApiEndpoint.SMS_DETAIL, e.endpoint());
+        assertEquals(ApiEndpoint.report("sms-detail"), e.endpoint());
         assertInstanceOf(RetriableApiException.class, e);
     }
 

@@ -1,6 +1,6 @@
 package io.kafkaconnect.cinnox.poll;
 
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.Chunk;
 import io.kafkaconnect.cinnox.work.TimeRange;
@@ -32,7 +32,7 @@ class WindowPlannerTest {
 
     @Test
     void freshCursorStartsAtTheRangeStartWithAFullWindow() {
-        TimeWindowPlan plan = query(UnitCursor.fresh(), LONG_AFTER);
+        TimeWindowPlan<WindowCursor> plan = query(WindowCursor.fresh(), LONG_AFTER);
         assertEquals(T0, plan.start());
         assertEquals(T0.plus(MAX), plan.end());
         assertEquals(0, plan.pageOffset());
@@ -43,31 +43,31 @@ class WindowPlannerTest {
     @Test
     void nothingAfterNowMinusSettleIsQueried() {
         Instant now = T0.plus(Duration.ofMinutes(20));
-        TimeWindowPlan plan = query(UnitCursor.fresh(), now);
+        TimeWindowPlan<WindowCursor> plan = query(WindowCursor.fresh(), now);
         assertEquals(now.minus(SETTLE), plan.end());
     }
 
     @Test
     void settleBoundaryIsExact() {
         Instant dueAt = T0.plus(POLL).plus(SETTLE);
-        assertEquals(new WindowPlan.NotDue(dueAt), planner.plan(UnitCursor.fresh(), RANGE, dueAt.minusMillis(1)));
-        TimeWindowPlan plan = query(UnitCursor.fresh(), dueAt);
+        assertEquals(new WindowPlan.NotDue(dueAt), planner.plan(WindowCursor.fresh(), RANGE, dueAt.minusMillis(1)));
+        TimeWindowPlan<WindowCursor> plan = query(WindowCursor.fresh(), dueAt);
         assertEquals(T0.plus(POLL), plan.end());
     }
 
     @Test
     void noTinyWindowsEveryPoll() {
-        UnitCursor caughtUp = query(UnitCursor.fresh(), T0.plus(Duration.ofMinutes(12))).cursor().windowFinished();
+        WindowCursor caughtUp = query(WindowCursor.fresh(), T0.plus(Duration.ofMinutes(12))).cursor().windowFinished();
         assertEquals(T0.plus(Duration.ofMinutes(10)).toEpochMilli(), caughtUp.windowStart());
-        WindowPlan plan = planner.plan(caughtUp, RANGE, T0.plus(Duration.ofMinutes(13)));
+        WindowPlan<WindowCursor> plan = planner.plan(caughtUp, RANGE, T0.plus(Duration.ofMinutes(13)));
         assertEquals(new WindowPlan.NotDue(T0.plus(Duration.ofMinutes(17))), plan);
     }
 
     @Test
     void windowStopsAtTheChunkEndEvenWhenShort() {
         Instant last = RANGE.end().minus(Duration.ofMinutes(1));
-        UnitCursor nearEnd = UnitCursor.fresh().startWindow(T0, last).windowFinished();
-        TimeWindowPlan plan = query(nearEnd, LONG_AFTER);
+        WindowCursor nearEnd = WindowCursor.fresh().startWindow(T0, last).windowFinished();
+        TimeWindowPlan<WindowCursor> plan = query(nearEnd, LONG_AFTER);
         assertEquals(last, plan.start());
         assertEquals(RANGE.end(), plan.end());
         assertInstanceOf(WindowPlan.MainPassFinished.class,
@@ -77,14 +77,14 @@ class WindowPlannerTest {
     @Test
     void shortLastWindowWaitsOnlyForItsOwnSettling() {
         Instant last = RANGE.end().minus(Duration.ofMinutes(1));
-        UnitCursor nearEnd = UnitCursor.fresh().startWindow(T0, last).windowFinished();
+        WindowCursor nearEnd = WindowCursor.fresh().startWindow(T0, last).windowFinished();
         assertEquals(new WindowPlan.NotDue(RANGE.end().plus(SETTLE)), planner.plan(nearEnd, RANGE, RANGE.end()));
     }
 
     @Test
     void unfinishedWindowIsResumedExactly() {
-        UnitCursor paging = query(UnitCursor.fresh(), T0.plus(Duration.ofMinutes(30))).cursor().nextPage(500);
-        TimeWindowPlan resumed = query(UnitCursor.fromOffset(paging.toOffset()), LONG_AFTER);
+        WindowCursor paging = query(WindowCursor.fresh(), T0.plus(Duration.ofMinutes(30))).cursor().nextPage(500);
+        TimeWindowPlan<WindowCursor> resumed = query(WindowCursor.fromOffset(paging.toOffset()), LONG_AFTER);
         assertEquals(T0, resumed.start());
         assertEquals(T0.plus(Duration.ofMinutes(28)), resumed.end());
         assertEquals(500, resumed.pageOffset());
@@ -93,14 +93,14 @@ class WindowPlannerTest {
 
     @Test
     void fixedWindowIsNotQueriedBeforeItSettles() {
-        UnitCursor fixed = UnitCursor.fresh().startWindow(T0, T0.plus(MAX));
+        WindowCursor fixed = WindowCursor.fresh().startWindow(T0, T0.plus(MAX));
         assertEquals(new WindowPlan.NotDue(T0.plus(MAX).plus(SETTLE)), planner.plan(fixed, RANGE, T0.plus(MAX)));
     }
 
     @Test
     void historyStartInsideTheChunkCutsTheRange() {
         Instant history = T0.plus(Duration.ofDays(2)).plusSeconds(7);
-        TimeWindowPlan plan = query(UnitCursor.fresh(), TimeRange.of(UNIT, history), LONG_AFTER);
+        TimeWindowPlan<WindowCursor> plan = query(WindowCursor.fresh(), TimeRange.of(UNIT, history), LONG_AFTER);
         assertEquals(history, plan.start());
     }
 
@@ -108,18 +108,18 @@ class WindowPlannerTest {
     void historyStartAfterTheChunkLeavesNothing() {
         TimeRange empty = TimeRange.of(UNIT, LONG_AFTER);
         assertTrue(empty.isEmpty());
-        assertInstanceOf(WindowPlan.MainPassFinished.class, planner.plan(UnitCursor.fresh(), empty, LONG_AFTER));
+        assertInstanceOf(WindowPlan.MainPassFinished.class, planner.plan(WindowCursor.fresh(), empty, LONG_AFTER));
     }
 
     @Test
     void shrinkHalvesTheWindowAndCapsLaterOnes() {
-        TimeWindowPlan wide = query(UnitCursor.fresh(), LONG_AFTER);
-        UnitCursor shrunk = planner.shrink(wide.cursor());
-        TimeWindowPlan retry = query(shrunk, LONG_AFTER);
+        TimeWindowPlan<WindowCursor> wide = query(WindowCursor.fresh(), LONG_AFTER);
+        WindowCursor shrunk = planner.shrink(wide.cursor());
+        TimeWindowPlan<WindowCursor> retry = query(shrunk, LONG_AFTER);
         assertEquals(T0, retry.start());
         assertEquals(T0.plus(MAX.dividedBy(2)), retry.end());
         assertEquals(0, retry.pageOffset());
-        TimeWindowPlan next = query(UnitCursor.fromOffset(retry.cursor().windowFinished().toOffset()), LONG_AFTER);
+        TimeWindowPlan<WindowCursor> next = query(WindowCursor.fromOffset(retry.cursor().windowFinished().toOffset()), LONG_AFTER);
         assertEquals(T0.plus(MAX.dividedBy(2)), next.start());
         assertEquals(T0.plus(MAX), next.end());
         assertEquals(MAX.dividedBy(2), planner.windowLength(next.cursor()));
@@ -127,18 +127,18 @@ class WindowPlannerTest {
 
     @Test
     void shrunkWindowsBelowThePollIntervalAreStillDue() {
-        UnitCursor cursor = query(UnitCursor.fresh(), LONG_AFTER).cursor();
+        WindowCursor cursor = query(WindowCursor.fresh(), LONG_AFTER).cursor();
         for (int i = 0; i < 6; i++) {
             cursor = planner.shrink(cursor);
         }
         assertTrue(planner.windowLength(cursor).compareTo(POLL) < 0);
-        TimeWindowPlan next = query(cursor.windowFinished(), LONG_AFTER);
+        TimeWindowPlan<WindowCursor> next = query(cursor.windowFinished(), LONG_AFTER);
         assertEquals(planner.windowLength(cursor), Duration.between(next.start(), next.end()));
     }
 
     @Test
     void aLowerConfiguredMaximumBeatsTheStoredLimit() {
-        UnitCursor shrunk = planner.shrink(query(UnitCursor.fresh(), LONG_AFTER).cursor()).windowFinished();
+        WindowCursor shrunk = planner.shrink(query(WindowCursor.fresh(), LONG_AFTER).cursor()).windowFinished();
         WindowPlanner stricter = new WindowPlanner(SETTLE, Duration.ofMinutes(10), POLL);
         assertEquals(Duration.ofMinutes(10), stricter.windowLength(shrunk));
     }
@@ -146,11 +146,11 @@ class WindowPlannerTest {
     @Test
     void backfillWindowsAreAsWideAsTheChunkAndLiveOnesAsBefore() {
         WindowPlanner wide = new WindowPlanner(SETTLE, Duration.ofDays(90), POLL);
-        TimeWindowPlan backfill = query(wide, UnitCursor.fresh(), RANGE, LONG_AFTER);
+        TimeWindowPlan<WindowCursor> backfill = query(wide, WindowCursor.fresh(), RANGE, LONG_AFTER);
         assertEquals(RANGE.start(), backfill.start());
         assertEquals(RANGE.end(), backfill.end(), "one window for the whole chunk");
         Instant now = T0.plus(Duration.ofMinutes(20));
-        UnitCursor caughtUp = query(wide, UnitCursor.fresh(), RANGE, now).cursor().windowFinished();
+        WindowCursor caughtUp = query(wide, WindowCursor.fresh(), RANGE, now).cursor().windowFinished();
         assertEquals(now.minus(SETTLE).toEpochMilli(), caughtUp.windowStart(), "the live window ends at settled time");
         assertEquals(new WindowPlan.NotDue(now.minus(SETTLE).plus(POLL).plus(SETTLE)),
                 wide.plan(caughtUp, RANGE, now.plusSeconds(1)), "and the next waits for the poll interval");
@@ -162,30 +162,30 @@ class WindowPlannerTest {
         WindowPlanner calls = task.forEndpoint("call-log");
         WindowPlanner other = task.forEndpoint("call-log");
         WindowPlanner sms = task.forEndpoint("sms-detail");
-        TimeWindowPlan refused = query(calls, UnitCursor.fresh(), RANGE, LONG_AFTER);
+        TimeWindowPlan<WindowCursor> refused = query(calls, WindowCursor.fresh(), RANGE, LONG_AFTER);
 
         task.limits().learnDays("call-log", java.util.OptionalInt.of(3));
-        TimeWindowPlan retry = query(calls, calls.shrink(refused.cursor()), RANGE, LONG_AFTER);
+        TimeWindowPlan<WindowCursor> retry = query(calls, calls.shrink(refused.cursor()), RANGE, LONG_AFTER);
         assertEquals(T0, retry.start());
         assertEquals(T0.plus(Duration.ofDays(3)), retry.end());
-        assertEquals(Duration.ofDays(3), other.windowLength(UnitCursor.fresh()), "the other units learnt it too");
-        assertEquals(Duration.ofDays(90), sms.windowLength(UnitCursor.fresh()), "other endpoints did not");
+        assertEquals(Duration.ofDays(3), other.windowLength(WindowCursor.fresh()), "the other units learnt it too");
+        assertEquals(Duration.ofDays(90), sms.windowLength(WindowCursor.fresh()), "other endpoints did not");
 
-        TimeWindowPlan halved = query(calls, calls.shrink(retry.cursor()), RANGE, LONG_AFTER);
+        TimeWindowPlan<WindowCursor> halved = query(calls, calls.shrink(retry.cursor()), RANGE, LONG_AFTER);
         assertEquals(T0.plus(Duration.ofHours(36)), halved.end(), "N days refused as well: halved");
     }
 
     @Test
     void aLimitStoredInTheCursorStillCapsAnEndpointPlanner() {
         WindowPlanner calls = new WindowPlanner(SETTLE, Duration.ofDays(90), POLL).forEndpoint("call-log");
-        UnitCursor limited = calls.shrink(query(calls, UnitCursor.fresh(), RANGE, LONG_AFTER).cursor()).windowFinished();
+        WindowCursor limited = calls.shrink(query(calls, WindowCursor.fresh(), RANGE, LONG_AFTER).cursor()).windowFinished();
         WindowPlanner fresh = new WindowPlanner(SETTLE, Duration.ofDays(90), POLL).forEndpoint("call-log");
         assertEquals(Duration.ofMillis(RANGE.length().toMillis() / 2), fresh.windowLength(limited));
     }
 
     @Test
     void cannotShrinkWithoutAWindow() {
-        assertThrows(IllegalStateException.class, () -> planner.shrink(UnitCursor.fresh()));
+        assertThrows(IllegalStateException.class, () -> planner.shrink(WindowCursor.fresh()));
     }
 
     @Test
@@ -193,7 +193,7 @@ class WindowPlannerTest {
         Instant end = T0.plus(MAX);
         assertEquals(end.minusMillis(1), WindowPlanner.apiEnd(end, true));
         assertEquals(end, WindowPlanner.apiEnd(end, false));
-        assertEquals(end.minusMillis(1), query(UnitCursor.fresh(), LONG_AFTER).apiEnd(true));
+        assertEquals(end.minusMillis(1), query(WindowCursor.fresh(), LONG_AFTER).apiEnd(true));
     }
 
     @Test
@@ -204,19 +204,19 @@ class WindowPlannerTest {
         WindowPlanner daily = WindowPlanner.daily(Duration.ofHours(1));
         Instant dayOver = T0.plus(Duration.ofDays(2));
         assertEquals(new WindowPlan.NotDue(dayOver.plus(Duration.ofHours(1))),
-                daily.plan(UnitCursor.fresh(), range, dayOver));
-        TimeWindowPlan plan = query(daily, UnitCursor.fresh(), range, dayOver.plus(Duration.ofHours(1)));
+                daily.plan(WindowCursor.fresh(), range, dayOver));
+        TimeWindowPlan<WindowCursor> plan = query(daily, WindowCursor.fresh(), range, dayOver.plus(Duration.ofHours(1)));
         assertEquals(T0.plus(Duration.ofDays(1)), plan.start());
         assertEquals(dayOver, plan.end());
     }
 
     @Test
     void pollingAlongTheClockCoversTheRangeExactlyOnce() {
-        UnitCursor cursor = UnitCursor.fresh();
-        List<TimeWindowPlan> queried = new ArrayList<>();
+        WindowCursor cursor = WindowCursor.fresh();
+        List<TimeWindowPlan<WindowCursor>> queried = new ArrayList<>();
         for (Instant now = T0; now.isBefore(RANGE.end().plus(Duration.ofHours(1))); now = now.plusSeconds(37)) {
-            WindowPlan plan = planner.plan(cursor, RANGE, now);
-            if (plan instanceof TimeWindowPlan window) {
+            WindowPlan<WindowCursor> plan = planner.plan(cursor, RANGE, now);
+            if (plan instanceof TimeWindowPlan<WindowCursor> window) {
                 assertFalse(window.end().isAfter(now.minus(SETTLE)), window + " at " + now);
                 queried.add(window);
                 cursor = window.cursor().nextPage(3).windowFinished();
@@ -240,16 +240,16 @@ class WindowPlannerTest {
         assertThrows(IllegalArgumentException.class, () -> new WindowPlanner(SETTLE, MAX, POLL.negated()));
     }
 
-    private TimeWindowPlan query(UnitCursor cursor, Instant now) {
+    private TimeWindowPlan<WindowCursor> query(WindowCursor cursor, Instant now) {
         return query(cursor, RANGE, now);
     }
 
-    private TimeWindowPlan query(UnitCursor cursor, TimeRange range, Instant now) {
+    private TimeWindowPlan<WindowCursor> query(WindowCursor cursor, TimeRange range, Instant now) {
         return query(planner, cursor, range, now);
     }
 
-    private static TimeWindowPlan query(WindowPlanner planner, UnitCursor cursor, TimeRange range, Instant now) {
-        WindowPlan plan = planner.plan(cursor, range, now);
-        return assertInstanceOf(TimeWindowPlan.class, plan, plan.toString());
+    private static TimeWindowPlan<WindowCursor> query(WindowPlanner planner, WindowCursor cursor, TimeRange range, Instant now) {
+        WindowPlan<WindowCursor> plan = planner.plan(cursor, range, now);
+        return (TimeWindowPlan<WindowCursor>) assertInstanceOf(TimeWindowPlan.class, plan, plan.toString());
     }
 }

@@ -3,7 +3,7 @@ package io.kafkaconnect.cinnox.source;
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.metrics.CinnoxMetric;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.Chunk;
 import io.kafkaconnect.cinnox.work.WorkUnit;
@@ -158,7 +158,7 @@ class CinnoxSourceConnectorTest {
         CinnoxSourceConnector connector = started(offsets);
         List<WorkUnit> all = unitsOf(connector.taskConfigs(3));
         WorkUnit finished = all.stream().filter(u -> u.report() == Report.CALL_LOG).findFirst().orElseThrow();
-        offsets.put(finished.toPartition(), UnitCursor.fresh().unitFinished().toOffset());
+        offsets.put(finished.toPartition(), WindowCursor.fresh().unitFinished().toOffset());
 
         List<WorkUnit> again = unitsOf(connector.taskConfigs(5));
         assertFalse(again.contains(finished));
@@ -229,7 +229,7 @@ class CinnoxSourceConnectorTest {
         WorkUnit unit = new WorkUnit(account.appId(), Report.SMS_DETAIL,
                 Chunk.containing(Instant.parse("2026-01-02T00:00:00Z"), Duration.ofDays(7)));
         Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
-        offsets.put(unit.toPartition(), UnitCursor.fresh().toOffset());
+        offsets.put(unit.toPartition(), WindowCursor.fresh().toOffset());
         offsets.put(WorkUnit.snapshot(account.appId(), Report.CHANNEL_TYPE_LIST).toPartition(), null);
         assertTrue(connector.alterOffsets(props(), offsets));
     }
@@ -239,7 +239,7 @@ class CinnoxSourceConnectorTest {
         CinnoxSourceConnector connector = new CinnoxSourceConnector();
         Map<String, Object> partition = new HashMap<>(new WorkUnit(account.appId(), Report.SMS_DETAIL,
                 Chunk.containing(Instant.parse("2026-01-02T00:00:00Z"), Duration.ofDays(7))).toPartition());
-        Map<String, Object> offset = new HashMap<>(UnitCursor.fresh().toOffset());
+        Map<String, Object> offset = new HashMap<>(WindowCursor.fresh().toOffset());
         offset.put("v", 2);
         ConnectException newer = assertThrows(ConnectException.class,
                 () -> connector.alterOffsets(props(), Map.of(partition, offset)));

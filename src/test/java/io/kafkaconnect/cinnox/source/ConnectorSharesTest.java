@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.budget.ShareHandover;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.Chunk;
 import io.kafkaconnect.cinnox.work.WorkUnit;
@@ -75,7 +75,7 @@ class ConnectorSharesTest {
 
     private void caughtUp(WorkUnit unit) {
         Instant next = clock.instant().minus(SETTLE).minusSeconds(30);
-        offsets.put(unit.toPartition(), UnitCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished()
+        offsets.put(unit.toPartition(), WindowCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished()
                 .toOffset());
     }
 
@@ -92,7 +92,7 @@ class ConnectorSharesTest {
         assertEquals(0, reconfigurations, "nothing changed");
 
         clock.advance(Duration.ofMinutes(3));
-        offsets.put(unit(middle).toPartition(), UnitCursor.fresh().unitFinished().toOffset());
+        offsets.put(unit(middle).toPartition(), WindowCursor.fresh().unitFinished().toOffset());
         caughtUp(unit(LIVE));
         connector.checkTasks();
         assertEquals(1, reconfigurations, "the second task's units have all finished");

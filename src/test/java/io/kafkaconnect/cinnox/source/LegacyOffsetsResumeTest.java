@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
 import io.kafkaconnect.cinnox.simulator.SimulatorSettings;
 import io.kafkaconnect.cinnox.simulator.Volume;
@@ -48,7 +48,7 @@ class LegacyOffsetsResumeTest {
         Set<String> keys = new java.util.LinkedHashSet<>(offset(0, 0, 0, "", "", 0, false).keySet());
         keys.addAll(List.of("lastRow", "restarts", "recentAt", "horizonAt", "lookbackAt", "passTier", "passEnd",
                 "passWindowStart", "passWindowEnd", "passOffset", "passLastRow", "passRestarts", "seedUntil"));
-        assertEquals(keys, UnitCursor.fresh().toOffset().keySet());
+        assertEquals(keys, WindowCursor.fresh().toOffset().keySet());
     }
 
     @Test

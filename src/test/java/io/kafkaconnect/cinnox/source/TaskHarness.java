@@ -90,7 +90,7 @@ public final class TaskHarness {
         CinnoxSourceConfig config = config();
         UnitPlanner planner = new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
         List<WorkUnit> todo = planner.unitsToDo(time.instant(),
-                unit -> UnitCursor.fromOffset(offsets.offset(unit.toPartition())));
+                unit -> UnitCursor.fromOffset(unit.report().kind(), offsets.offset(unit.toPartition())));
         List<CinnoxSourceTask> tasks = new ArrayList<>();
         for (List<WorkUnit> group : UnitPlanner.assign(todo, maxTasks)) {
             Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, group, 500.0 / maxTasks, historyStart);

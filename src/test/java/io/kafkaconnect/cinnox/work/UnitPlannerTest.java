@@ -1,6 +1,6 @@
 package io.kafkaconnect.cinnox.work;
 
-import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,11 +48,11 @@ class UnitPlannerTest {
 
     @Test
     void finishedUnitsAreLeftOut() {
-        Map<WorkUnit, UnitCursor> stored = new HashMap<>();
+        Map<WorkUnit, WindowCursor> stored = new HashMap<>();
         WorkUnit first = planner.allUnits(NOW).get(0);
-        stored.put(first, UnitCursor.fresh().unitFinished());
+        stored.put(first, WindowCursor.fresh().unitFinished());
         WorkUnit second = planner.allUnits(NOW).get(1);
-        stored.put(second, UnitCursor.fresh().startWindow(HISTORY, NOW));
+        stored.put(second, WindowCursor.fresh().startWindow(HISTORY, NOW));
         List<WorkUnit> toDo = planner.unitsToDo(NOW, stored::get);
         assertFalse(toDo.contains(first));
         assertTrue(toDo.contains(second));

@@ -18,30 +18,26 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.OffsetUtils;
 import org.junit.jupiter.api.Test;
 
-class UnitCursorTest {
+class WindowCursorTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant T1 = T0.plus(Duration.ofHours(1));
 
-    private static UnitCursor busy() {
-        return UnitCursor.fresh()
+    private static WindowCursor busy() {
+        return WindowCursor.fresh()
                 .startWindow(T0, T1.plus(Duration.ofHours(1))).windowHalved().nextPage(500)
-                .withPending(List.of("e1", "e,2|x=y", "é 3")).childPageRead(100)
-                .track("e7", "open", T0.plusSeconds(60)).track("e|8,=", "v|1,2=", T0.plusSeconds(120))
-                .startSweep(T0.minus(Duration.ofDays(1)), T0).sweepPageRead(50)
-                .snapshotTaken(T1.plusSeconds(5));
+                .withPending(List.of("e1", "e,2|x=y", "é 3")).childPageRead(100);
     }
 
     @Test
     void freshCursorHasNothingFixed() {
-        UnitCursor fresh = UnitCursor.fresh();
+        WindowCursor fresh = WindowCursor.fresh();
         assertFalse(fresh.windowFixed());
-        assertFalse(fresh.sweeping());
         assertFalse(fresh.done());
         assertEquals(Optional.empty(), fresh.windowLimit());
-        assertEquals(fresh, UnitCursor.fromOffset(null));
-        assertEquals(fresh, UnitCursor.fromOffset(Map.of()));
-        assertEquals(fresh, UnitCursor.fromOffset(fresh.toOffset()));
+        assertEquals(fresh, WindowCursor.fromOffset(null));
+        assertEquals(fresh, WindowCursor.fromOffset(Map.of()));
+        assertEquals(fresh, WindowCursor.fromOffset(fresh.toOffset()));
     }
 
     @Test
@@ -54,7 +50,6 @@ class UnitCursorTest {
         assertEquals("e1,e%2C2%7Cx%3Dy,%C3%A9+3", offset.get("pending"));
         assertEquals(3_600_000L, offset.get("windowMax"));
         assertEquals(100L, offset.get("childOffset"));
-        assertEquals("e7=open|1767225660000,e%7C8%2C%3D=v%7C1%2C2%3D|1767225720000", offset.get("tracked"));
         assertEquals(false, offset.get("done"));
         // Connect refuses to flush offsets holding lists or maps.
         OffsetUtils.validateFormat(offset);
@@ -62,37 +57,37 @@ class UnitCursorTest {
 
     @Test
     void roundTripsInMemory() {
-        UnitCursor cursor = busy().unitFinished();
+        WindowCursor cursor = busy().unitFinished();
         assertEquals(Optional.of(Duration.ofHours(1)), cursor.windowLimit());
-        assertEquals(cursor, UnitCursor.fromOffset(cursor.toOffset()));
+        assertEquals(cursor, WindowCursor.fromOffset(cursor.toOffset()));
     }
 
     @Test
     void roundTripsThroughConnectJsonWhereIntsBecomeLongs() {
         JsonConverter converter = new JsonConverter();
         converter.configure(Map.of("schemas.enable", "false"), false);
-        UnitCursor cursor = busy();
+        WindowCursor cursor = busy();
         byte[] json = converter.fromConnectData("offsets", null, cursor.toOffset());
         Map<?, ?> stored = (Map<?, ?>) converter.toConnectData("offsets", json).value();
         assertInstanceOf(Long.class, stored.get("v"));
-        assertEquals(cursor, UnitCursor.fromOffset(castKeys(stored)));
+        assertEquals(cursor, WindowCursor.fromOffset(castKeys(stored)));
     }
 
     @Test
     void roundTripsThroughJackson() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        UnitCursor cursor = busy().sweepFinished(T1).track("big", "1", Instant.ofEpochMilli(Integer.MAX_VALUE + 1L));
+        WindowCursor cursor = busy().unitFinished();
         String json = mapper.writeValueAsString(cursor.toOffset());
         Map<String, Object> stored = mapper.readValue(json, new TypeReference<Map<String, Object>>() { });
         assertInstanceOf(Integer.class, stored.get("childOffset"));
-        assertEquals(cursor, UnitCursor.fromOffset(stored));
+        assertEquals(cursor, WindowCursor.fromOffset(stored));
     }
 
     @Test
     void newerVersionIsRefusedClearly() {
         Map<String, Object> offset = new HashMap<>(busy().toOffset());
         offset.put("v", 2L);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnitCursor.fromOffset(offset));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WindowCursor.fromOffset(offset));
         assertTrue(e.getMessage().contains("newer connector"), e.getMessage());
     }
 
@@ -107,24 +102,22 @@ class UnitCursorTest {
         assertRejected(Map.of("v", 1, "offset", 10), "without a fixed window");
         assertRejected(Map.of("v", 1, "done", "yes"), "'done'");
         assertRejected(Map.of("v", 1, "pending", List.of("e1")), "'pending' must be a string");
-        assertRejected(Map.of("v", 1, "tracked", "e1=open"), "id=version|windowTimeMs");
-        assertRejected(Map.of("v", 1, "tracked", "e1=open|soon"), "epoch-millisecond");
         assertRejected(Map.of("v", 1, "childOffset", 3), "without pending");
         assertRejected(Map.of("v", 1, "task", 0), "unknown keys [task]");
     }
 
     @Test
     void missingKeysTakeFreshValues() {
-        UnitCursor cursor = UnitCursor.fromOffset(Map.of("v", 1, "windowStart", 1000, "windowEnd", 1000));
-        assertEquals(UnitCursor.fresh().startWindow(Instant.EPOCH, Instant.ofEpochMilli(1000)).windowFinished(), cursor);
+        WindowCursor cursor = WindowCursor.fromOffset(Map.of("v", 1, "windowStart", 1000, "windowEnd", 1000));
+        assertEquals(WindowCursor.fresh().startWindow(Instant.EPOCH, Instant.ofEpochMilli(1000)).windowFinished(), cursor);
     }
 
     @Test
     void mainWindowPagesThenFinishesAtItsEnd() {
-        UnitCursor cursor = UnitCursor.fresh().startWindow(T0, T1).nextPage(500).nextPage(20);
+        WindowCursor cursor = WindowCursor.fresh().startWindow(T0, T1).nextPage(500).nextPage(20);
         assertTrue(cursor.windowFixed());
         assertEquals(520, cursor.pageOffset());
-        UnitCursor finished = cursor.windowFinished();
+        WindowCursor finished = cursor.windowFinished();
         assertFalse(finished.windowFixed());
         assertEquals(T1.toEpochMilli(), finished.windowStart());
         assertEquals(T1.toEpochMilli(), finished.windowEnd());
@@ -136,15 +129,15 @@ class UnitCursorTest {
 
     @Test
     void childWorkIsReadInOrderBeforeTheWindowMovesOn() {
-        UnitCursor cursor = UnitCursor.fresh().startWindow(T0, T1).nextPage(2).withPending(List.of("a", "b"));
+        WindowCursor cursor = WindowCursor.fresh().startWindow(T0, T1).nextPage(2).withPending(List.of("a", "b"));
         assertThrows(IllegalStateException.class, cursor::windowFinished);
         assertThrows(IllegalStateException.class, () -> cursor.withPending(List.of("c")));
-        UnitCursor firstRead = cursor.childPageRead(500).childPageRead(3);
+        WindowCursor firstRead = cursor.childPageRead(500).childPageRead(3);
         assertEquals(503, firstRead.childOffset());
-        UnitCursor second = firstRead.childFinished();
+        WindowCursor second = firstRead.childFinished();
         assertEquals(List.of("b"), second.pending());
         assertEquals(0, second.childOffset());
-        UnitCursor none = second.childFinished();
+        WindowCursor none = second.childFinished();
         assertEquals(List.of(), none.pending());
         assertThrows(IllegalStateException.class, none::childFinished);
         assertThrows(IllegalStateException.class, () -> none.childPageRead(1));
@@ -152,62 +145,39 @@ class UnitCursorTest {
     }
 
     @Test
-    void trackedVersionsAreReplacedRemovedAndExpired() {
-        UnitCursor cursor = UnitCursor.fresh().track("a", "open", T0).track("b", "open", T1).track("a", "assigned", T0);
-        assertEquals(new TrackedVersion("assigned", T0.toEpochMilli()), cursor.tracked().get("a"));
-        assertEquals(List.of("b"), List.copyOf(cursor.untrack("a").tracked().keySet()));
-        assertEquals(List.of("b"), List.copyOf(cursor.expireTracked(T1).tracked().keySet()));
-        assertEquals(2, cursor.expireTracked(T0).tracked().size());
-        assertEquals(cursor, cursor.untrack("unknown"));
-    }
-
-    @Test
-    void sweepRunsThenRecordsWhenItFinished() {
-        UnitCursor cursor = UnitCursor.fresh().startSweep(T0, T1).sweepPageRead(500);
-        assertTrue(cursor.sweeping());
-        assertEquals(500, cursor.sweep().offset());
-        assertThrows(IllegalStateException.class, () -> cursor.startSweep(T0, T1));
-        UnitCursor swept = cursor.sweepFinished(T1.plusSeconds(30));
-        assertFalse(swept.sweeping());
-        assertEquals(T1.plusSeconds(30).toEpochMilli(), swept.lastSweepAt());
-        assertThrows(IllegalStateException.class, () -> swept.sweepFinished(T1));
-    }
-
-    @Test
     void halvingKeepsTheStartAndRemembersTheLimit() {
-        UnitCursor cursor = UnitCursor.fresh().startWindow(T0, T1).nextPage(50).windowHalved();
+        WindowCursor cursor = WindowCursor.fresh().startWindow(T0, T1).nextPage(50).windowHalved();
         assertEquals(T0.toEpochMilli(), cursor.windowStart());
         assertEquals(T0.plus(Duration.ofMinutes(30)).toEpochMilli(), cursor.windowEnd());
         assertEquals(0, cursor.pageOffset());
         assertEquals(Optional.of(Duration.ofMinutes(30)), cursor.windowLimit());
         assertEquals(Optional.of(Duration.ofMinutes(30)), cursor.windowFinished().windowLimit());
-        UnitCursor tiny = UnitCursor.fresh().startWindow(T0, T0.plusMillis(1));
+        WindowCursor tiny = WindowCursor.fresh().startWindow(T0, T0.plusMillis(1));
         assertThrows(IllegalStateException.class, tiny::windowHalved);
-        assertThrows(IllegalStateException.class, () -> UnitCursor.fresh().windowHalved());
+        assertThrows(IllegalStateException.class, () -> WindowCursor.fresh().windowHalved());
     }
 
     @Test
     void narrowingKeepsTheStartNeverWidensAndSurvivesARestart() {
-        UnitCursor cursor = UnitCursor.fresh().startWindow(T0, T0.plus(Duration.ofDays(7))).nextPage(500)
+        WindowCursor cursor = WindowCursor.fresh().startWindow(T0, T0.plus(Duration.ofDays(7))).nextPage(500)
                 .windowNarrowed(Duration.ofDays(3));
         assertEquals(T0.toEpochMilli(), cursor.windowStart());
         assertEquals(T0.plus(Duration.ofDays(3)).toEpochMilli(), cursor.windowEnd());
         assertEquals(0, cursor.pageOffset());
-        assertEquals(Optional.of(Duration.ofDays(3)), UnitCursor.fromOffset(cursor.toOffset()).windowLimit());
-        UnitCursor same = cursor.windowNarrowed(Duration.ofDays(5));
+        assertEquals(Optional.of(Duration.ofDays(3)), WindowCursor.fromOffset(cursor.toOffset()).windowLimit());
+        WindowCursor same = cursor.windowNarrowed(Duration.ofDays(5));
         assertEquals(cursor.windowEnd(), same.windowEnd(), "a longer length does not widen the window");
-        assertThrows(IllegalStateException.class, () -> UnitCursor.fresh().windowNarrowed(Duration.ofDays(1)));
+        assertThrows(IllegalStateException.class, () -> WindowCursor.fresh().windowNarrowed(Duration.ofDays(1)));
         assertThrows(IllegalStateException.class, () -> cursor.windowNarrowed(Duration.ZERO));
     }
 
     @Test
     void emptyIdsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> UnitCursor.fresh().withPending(List.of("")));
-        assertThrows(IllegalArgumentException.class, () -> UnitCursor.fresh().track("", "v", T0));
+        assertThrows(IllegalArgumentException.class, () -> WindowCursor.fresh().withPending(List.of("")));
     }
 
     private static void assertRejected(Map<String, ?> offset, String expected) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnitCursor.fromOffset(offset));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WindowCursor.fromOffset(offset));
         assertTrue(e.getMessage().startsWith("Invalid source offset"), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }

@@ -9,19 +9,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The source offset format of {@link UnitCursor}, version 1. Connect stores only primitive offset
- * values, so the pending list and the tracked map travel as text; numbers are read through
- * {@link Number} because a JSON round trip turns ints into longs.
+ * The source offset format every unit cursor writes, version 1: one flat map of primitives (Connect
+ * stores nothing else), the same 14 keys plus the late-data ones for every kind of unit, so offsets written
+ * by earlier releases load and a cursor writes the keys it does not use at their fresh values. Lists and
+ * maps travel as text; numbers are read through {@link Number} because a JSON round trip turns ints into
+ * longs. Each kind's codec ({@link WindowCursorCodec}, {@link DailyCursorCodec}, {@link SnapshotCursorCodec})
+ * fills and reads its own keys.
  *
  * <p>Example: {@code {"v": 1, "windowStart": 1767225600000, "windowEnd": 1767229200000, "offset": 500,
  * "windowMax": 0, "pending": "e1,e2", "childOffset": 100, "tracked": "e7=open|1767226000000",
  * "sweepStart": 0, "sweepEnd": 0, "sweepOffset": 0, "lastSweepAt": 0, "lastSnapshotAt": 0,
  * "done": false}}. Missing keys take a fresh cursor's values; unknown keys are rejected.
  */
-final class UnitCursorCodec {
+final class CursorFormat {
 
     static final int VERSION = 1;
     static final String V = "v";
@@ -47,33 +51,47 @@ final class UnitCursorCodec {
     private static final String ID_SEPARATOR = "=";
     private static final String TIME_SEPARATOR = "|";
 
-    private UnitCursorCodec() {
+    private CursorFormat() {
     }
 
-    static Map<String, Object> toOffset(UnitCursor cursor) {
+    /** Every key of the format at a fresh cursor's value, in the order version 1 writes them. */
+    static Map<String, Object> blank() {
         Map<String, Object> offset = new LinkedHashMap<>();
         offset.put(V, VERSION);
-        offset.put(WINDOW_START, cursor.main().start());
-        offset.put(WINDOW_END, cursor.main().end());
-        offset.put(OFFSET, cursor.main().offset());
-        offset.put(WINDOW_MAX, cursor.windowLimitMs());
-        offset.put(PENDING, String.join(LIST_SEPARATOR,
-                cursor.pending().stream().map(UnitCursorCodec::encode).toList()));
-        offset.put(CHILD_OFFSET, cursor.childOffset());
-        offset.put(TRACKED, encodeTracked(cursor.tracked()));
-        offset.put(SWEEP_START, cursor.sweep().start());
-        offset.put(SWEEP_END, cursor.sweep().end());
-        offset.put(SWEEP_OFFSET, cursor.sweep().offset());
-        offset.put(LAST_SWEEP_AT, cursor.lastSweepAt());
-        offset.put(LAST_SNAPSHOT_AT, cursor.lastSnapshotAt());
-        offset.put(DONE, cursor.done());
-        cursor.late().write(offset);
+        putWindow(offset, WINDOW_START, WINDOW_END, OFFSET, PagedWindow.NONE);
+        offset.put(WINDOW_MAX, 0L);
+        putChildren(offset, ChildWork.NONE);
+        offset.put(TRACKED, encodeTracked(TrackedRecords.NONE));
+        putWindow(offset, SWEEP_START, SWEEP_END, SWEEP_OFFSET, PagedWindow.NONE);
+        offset.put(LAST_SWEEP_AT, 0L);
+        offset.put(LAST_SNAPSHOT_AT, 0L);
+        offset.put(DONE, false);
+        LateCursor.NONE.write(offset);
         return offset;
     }
 
-    static UnitCursor fromOffset(Map<String, ?> offset) {
+    static void putWindow(Map<String, Object> offset, String start, String end, String pageOffset, PagedWindow w) {
+        offset.put(start, w.start());
+        offset.put(end, w.end());
+        offset.put(pageOffset, w.offset());
+    }
+
+    static void putChildren(Map<String, Object> offset, ChildWork children) {
+        offset.put(PENDING, String.join(LIST_SEPARATOR, children.pending().stream().map(CursorFormat::encode).toList()));
+        offset.put(CHILD_OFFSET, children.offset());
+    }
+
+    static void putTracked(Map<String, Object> offset, TrackedRecords tracked) {
+        offset.put(TRACKED, encodeTracked(tracked));
+    }
+
+    /**
+     * Reads {@code offset} with {@code reader} after checking its version and keys; null or empty gives
+     * {@code fresh}. Every problem is reported as an {@link IllegalArgumentException} naming the offset.
+     */
+    static <C> C read(Map<String, ?> offset, C fresh, Function<Map<String, ?>, C> reader) {
         if (offset == null || offset.isEmpty()) {
-            return UnitCursor.fresh();
+            return fresh;
         }
         try {
             requireVersion(offset);
@@ -81,16 +99,22 @@ final class UnitCursorCodec {
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("unknown keys " + unknown);
             }
-            return new UnitCursor(
-                    new PagedWindow(number(offset, WINDOW_START), number(offset, WINDOW_END), number(offset, OFFSET)),
-                    number(offset, WINDOW_MAX), pending(text(offset, PENDING)), number(offset, CHILD_OFFSET),
-                    decodeTracked(text(offset, TRACKED)),
-                    new PagedWindow(number(offset, SWEEP_START), number(offset, SWEEP_END), number(offset, SWEEP_OFFSET)),
-                    number(offset, LAST_SWEEP_AT), number(offset, LAST_SNAPSHOT_AT), flag(offset, DONE),
-                    LateCursor.read(offset));
+            return reader.apply(offset);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid source offset " + offset + ": " + e.getMessage(), e);
         }
+    }
+
+    static PagedWindow window(Map<String, ?> offset, String start, String end, String pageOffset) {
+        return new PagedWindow(number(offset, start), number(offset, end), number(offset, pageOffset));
+    }
+
+    static ChildWork children(Map<String, ?> offset) {
+        return new ChildWork(pending(text(offset, PENDING)), number(offset, CHILD_OFFSET));
+    }
+
+    static TrackedRecords tracked(Map<String, ?> offset) {
+        return new TrackedRecords(decodeTracked(text(offset, TRACKED)));
     }
 
     /** Whether {@code offset} was written before ledgers existed (and is not empty). */
@@ -122,10 +146,10 @@ final class UnitCursorCodec {
         if (text.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(text.split(LIST_SEPARATOR, -1)).map(UnitCursorCodec::decode).toList();
+        return Arrays.stream(text.split(LIST_SEPARATOR, -1)).map(CursorFormat::decode).toList();
     }
 
-    private static long number(Map<String, ?> offset, String key) {
+    static long number(Map<String, ?> offset, String key) {
         Object value = offset.get(key);
         if (value == null) {
             return 0;
@@ -139,7 +163,7 @@ final class UnitCursorCodec {
         return number.longValue();
     }
 
-    private static String text(Map<String, ?> offset, String key) {
+    static String text(Map<String, ?> offset, String key) {
         Object value = offset.get(key);
         if (value != null && !(value instanceof String)) {
             throw new IllegalArgumentException("'" + key + "' must be a string, got " + describe(value));
@@ -147,7 +171,7 @@ final class UnitCursorCodec {
         return value == null ? "" : (String) value;
     }
 
-    private static boolean flag(Map<String, ?> offset, String key) {
+    static boolean flag(Map<String, ?> offset, String key) {
         Object value = offset.get(key);
         if (value != null && !(value instanceof Boolean)) {
             throw new IllegalArgumentException("'" + key + "' must be true or false, got " + describe(value));
@@ -163,8 +187,8 @@ final class UnitCursorCodec {
      * The whole map as one offset value (offsets hold primitives only):
      * {@code id=version|windowTimeMs} entries joined by commas, ids and versions URL-encoded.
      */
-    private static String encodeTracked(Map<String, TrackedVersion> tracked) {
-        return tracked.entrySet().stream()
+    private static String encodeTracked(TrackedRecords tracked) {
+        return tracked.versions().entrySet().stream()
                 .map(e -> encode(e.getKey()) + ID_SEPARATOR + encode(e.getValue().version()) + TIME_SEPARATOR
                         + e.getValue().windowTimeMs())
                 .collect(Collectors.joining(LIST_SEPARATOR));
