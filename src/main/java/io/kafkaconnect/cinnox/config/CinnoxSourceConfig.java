@@ -5,6 +5,7 @@ import io.kafkaconnect.cinnox.report.TopicNames;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.client.AppToken;
 import io.kafkaconnect.cinnox.client.ClientSettings;
+import io.kafkaconnect.cinnox.ledger.LateChildPolicy;
 import io.kafkaconnect.cinnox.ledger.LateSettings;
 import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
@@ -256,6 +257,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
     private final Map<Report, String> topicOverrides;
     private final HistoryStart historyStart;
     private final WebhookSettings webhook;
+    private final LateChildPolicy lateChildren;
 
     /**
      * Parses and checks {@code props}.
@@ -273,6 +275,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
         topicOverrides = TopicNames.parseOverrides(TOPIC_OVERRIDES_CONFIG, getList(TOPIC_OVERRIDES_CONFIG));
         historyStart = HistoryStart.parse(getString(HISTORY_START_CONFIG));
         webhook = WebhookConfig.settings(this, getString(TOPIC_PREFIX_CONFIG));
+        lateChildren = LateChildConfig.policy(this);
     }
 
     /** A fresh definition of every setting, grouped and ordered for the Connect UI. */
@@ -283,6 +286,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
         defineTime(def);
         defineBudget(def);
         defineRecords(def);
+        LateChildConfig.define(def);
         WebhookConfig.define(def);
         return def;
     }
@@ -467,6 +471,11 @@ public class CinnoxSourceConfig extends AbstractConfig {
     }
 
     /** The enquiry event receiver's settings (webhook mode). */
+    /** How recordings not there yet and chats refused with 6451013 are asked again. */
+    public LateChildPolicy lateChildPolicy() {
+        return lateChildren;
+    }
+
     public WebhookSettings webhook() {
         return webhook;
     }

@@ -12,13 +12,15 @@ import java.util.Objects;
  * @param ledger the rows emitted, not null
  * @param pending child work still to do, in order, as the poller encodes it; not empty strings
  * @param childOffset the page offset inside the first pending child
+ * @param late child work asked again later (recordings not there yet, chats refused with 6451013), bounded
  */
-public record BucketState(Ledger ledger, List<String> pending, long childOffset) {
+public record BucketState(Ledger ledger, List<String> pending, long childOffset, LateChildren late) {
 
     public static final BucketState EMPTY = new BucketState(Ledger.EMPTY, List.of(), 0);
 
     public BucketState {
         Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(late, "late");
         pending = List.copyOf(pending);
         if (pending.stream().anyMatch(String::isEmpty)) {
             throw new IllegalArgumentException("Pending child work must not be empty");
@@ -29,8 +31,13 @@ public record BucketState(Ledger ledger, List<String> pending, long childOffset)
         }
     }
 
+    /** A state with no child work waiting to be asked again. */
+    public BucketState(Ledger ledger, List<String> pending, long childOffset) {
+        this(ledger, pending, childOffset, LateChildren.NONE);
+    }
+
     public BucketState withLedger(Ledger next) {
-        return new BucketState(next, pending, childOffset);
+        return new BucketState(next, pending, childOffset, late);
     }
 
     /** Adds child work after what is already pending. */
@@ -40,19 +47,29 @@ public record BucketState(Ledger ledger, List<String> pending, long childOffset)
         }
         List<String> all = new java.util.ArrayList<>(pending);
         all.addAll(more);
-        return new BucketState(ledger, all, childOffset);
+        return new BucketState(ledger, all, childOffset, late);
     }
 
     /** Moves past a page of {@code readCount} records of the first pending child. */
     public BucketState childPageRead(int readCount) {
         requirePending();
-        return new BucketState(ledger, pending, childOffset + readCount);
+        return new BucketState(ledger, pending, childOffset + readCount, late);
     }
 
     /** Drops the first pending child: it is done or given up. */
     public BucketState childFinished() {
         requirePending();
-        return new BucketState(ledger, pending.subList(1, pending.size()), 0);
+        return new BucketState(ledger, pending.subList(1, pending.size()), 0, late);
+    }
+
+    /** With another list of late child work. */
+    public BucketState withLate(LateChildren next) {
+        return new BucketState(ledger, pending, childOffset, next);
+    }
+
+    /** Whether child work waits here, pending or asked again later: such a bucket is kept. */
+    public boolean hasChildWork() {
+        return !pending.isEmpty() || !late.isEmpty();
     }
 
     /** The source offset; see {@link LedgerCodec}. */

@@ -111,6 +111,19 @@ public final class LedgerBook {
                 .map(e -> new Bucket(e.getKey(), grain));
     }
 
+    /** The bucket whose late child work is due soonest, when that is due at {@code now}. */
+    public Optional<Bucket> firstLateDue(Instant now) {
+        return states.entrySet().stream()
+                .filter(e -> e.getValue().late().firstDue(now).isPresent())
+                .min(java.util.Comparator.comparing(e -> e.getValue().late().nextDueAt().orElseThrow()))
+                .map(e -> new Bucket(e.getKey(), grain));
+    }
+
+    /** When the soonest late child work of any bucket is due; empty when none waits. */
+    public Optional<Instant> nextLateDue() {
+        return states.values().stream().flatMap(s -> s.late().nextDueAt().stream()).min(Instant::compareTo);
+    }
+
     /**
      * Forgets, in memory, what no read can need any more: buckets past the lookback behind the main pass
      * lose everything, buckets past the horizon their final rows. Stored offsets are left as they are.
@@ -119,7 +132,7 @@ public final class LedgerBook {
         List<Instant> gone = new ArrayList<>();
         states.forEach((start, state) -> {
             Bucket bucket = new Bucket(start, grain);
-            if (!state.pending().isEmpty() || bucket.end().isAfter(mainPosition)) {
+            if (state.hasChildWork() || bucket.end().isAfter(mainPosition)) {
                 return;
             }
             switch (settings.phase(bucket, now)) {
@@ -136,7 +149,9 @@ public final class LedgerBook {
     public String summary() {
         int rows = states.values().stream().mapToInt(s -> s.ledger().size()).sum();
         int open = states.values().stream().mapToInt(s -> s.ledger().openCount()).sum();
-        return states.size() + " buckets, " + rows + " rows (" + open + " open)";
+        int late = states.values().stream().mapToInt(s -> s.late().size()).sum();
+        return states.size() + " buckets, " + rows + " rows (" + open + " open)"
+                + (late == 0 ? "" : ", " + late + " children asked again later");
     }
 
     private void requireGrain(Bucket bucket) {

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  * "pending": "chat:e1,call:c2", "childOffset": 0}}. Each base64 text packs 12 bytes an entry (64-bit key
  * hash, 32-bit version hash, big-endian, keys ascending), so 1,000 rows take 16,000 characters. Numbers are
  * read through {@link Number}; missing keys take an empty state's values; unknown keys are rejected.
+ * Child work asked again later adds {@code "late": "call%3Ac1|0|0|2|1767226000000|1767240000000,..."}
+ * (see {@link LateChild#encode()}, the child URL-encoded), written only when some waits, so offsets without
+ * it keep the form older versions read.
  */
 final class LedgerCodec {
 
@@ -24,7 +27,8 @@ final class LedgerCodec {
     static final String OPEN = "open";
     static final String PENDING = "pending";
     static final String CHILD_OFFSET = "childOffset";
-    private static final Set<String> KEYS = Set.of(V, FINAL, OPEN, PENDING, CHILD_OFFSET);
+    static final String LATE = "late";
+    private static final Set<String> KEYS = Set.of(V, FINAL, OPEN, PENDING, CHILD_OFFSET, LATE);
 
     private LedgerCodec() {
     }
@@ -37,6 +41,10 @@ final class LedgerCodec {
         offset.put(PENDING, state.pending().stream()
                 .map(text -> URLEncoder.encode(text, StandardCharsets.UTF_8)).collect(Collectors.joining(",")));
         offset.put(CHILD_OFFSET, state.childOffset());
+        if (!state.late().isEmpty()) {
+            offset.put(LATE, state.late().entries().stream().map(LedgerCodec::encodeLate)
+                    .collect(Collectors.joining(",")));
+        }
         return offset;
     }
 
@@ -56,7 +64,8 @@ final class LedgerCodec {
             }
             Entries closed = Entries.decode(text(offset, FINAL));
             Entries open = Entries.decode(text(offset, OPEN));
-            return new BucketState(new Ledger(closed, open), pending(text(offset, PENDING)), number(offset, CHILD_OFFSET));
+            return new BucketState(new Ledger(closed, open), pending(text(offset, PENDING)), number(offset, CHILD_OFFSET),
+                    late(text(offset, LATE)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid ledger offset " + abbreviated(offset) + ": " + e.getMessage(), e);
         }
@@ -67,6 +76,22 @@ final class LedgerCodec {
             return List.of();
         }
         return Arrays.stream(text.split(",", -1)).map(t -> URLDecoder.decode(t, StandardCharsets.UTF_8)).toList();
+    }
+
+    /** The child is URL-encoded, so neither ',' nor '|' of the numbers can occur in it. */
+    private static String encodeLate(LateChild late) {
+        return new LateChild(URLEncoder.encode(late.child(), StandardCharsets.UTF_8), late.offset(), late.pageSize(),
+                late.attempts(), late.dueAtMs(), late.deadlineMs()).encode();
+    }
+
+    private static LateChildren late(String text) {
+        if (text.isEmpty()) {
+            return LateChildren.NONE;
+        }
+        return LateChildren.of(Arrays.stream(text.split(",", -1)).map(LateChild::decode)
+                .map(l -> new LateChild(URLDecoder.decode(l.child(), StandardCharsets.UTF_8), l.offset(), l.pageSize(),
+                        l.attempts(), l.dueAtMs(), l.deadlineMs()))
+                .toList());
     }
 
     private static long number(Map<String, ?> offset, String key) {

@@ -25,6 +25,17 @@ public enum CinnoxMetric {
     PAGE_DRIFTS("page-drifts-total", Scope.TASK,
             "Pages whose first row was not the previous page's last row (rows moved between two requests of one "
                     + "window); the window is read again from offset 0 and the ledgers drop the rows already sent."),
+    LATE_CHILD_RETRIES("late-child-retries-total", Scope.TASK,
+            "Requests that asked again for child data CINNOX did not give at first: a recording not there yet "
+                    + "(6451011 or empty), a chat page refused with 6451013 (asked with a smaller page)."),
+    LATE_RECORDINGS("late-recordings-total", Scope.TASK,
+            "Recordings CINNOX did not have when first asked that appeared when asked again."),
+    RECORDINGS_GIVEN_UP("recordings-given-up-total", Scope.TASK,
+            "Recordings of recorded calls and conferences still missing recording.wait.max.ms after the call's "
+                    + "hour; an INFO line names each call."),
+    CHATS_GIVEN_UP("chats-given-up-total", Scope.TASK,
+            "Chats given up: CINNOX answered 6451013 (Requested chat logs over the limit) to every retry with "
+                    + "smaller pages (chat.over.limit.retries); a WARN line names each enquiry."),
     LATE_ROWS("late-rows-total", Scope.REPORT,
             "Rows a re-scan found in a window read before that had never been sent (they became visible after "
                     + "the window was first read), for the report."),

@@ -24,6 +24,10 @@ public final class TaskMetrics {
         gauges.add(CinnoxMetric.HEARTBEATS, stats::heartbeats);
         gauges.add(CinnoxMetric.RECORDS_WITHOUT_KEY, stats::recordsWithoutKey);
         gauges.add(CinnoxMetric.PAGE_DRIFTS, stats::pageDrifts);
+        gauges.add(CinnoxMetric.LATE_CHILD_RETRIES, stats::lateChildRetries);
+        gauges.add(CinnoxMetric.LATE_RECORDINGS, stats::lateRecordings);
+        gauges.add(CinnoxMetric.RECORDINGS_GIVEN_UP, stats::recordingsGivenUp);
+        gauges.add(CinnoxMetric.CHATS_GIVEN_UP, stats::chatsGivenUp);
         for (Report report : progress.reports()) {
             gauges.add(CinnoxMetric.RECORDS, PluginGauges.reportTags(report), () -> stats.records(report));
             gauges.add(CinnoxMetric.LATE_ROWS, PluginGauges.reportTags(report), () -> stats.lateRows(report));

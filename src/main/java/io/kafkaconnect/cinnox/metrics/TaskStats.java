@@ -16,6 +16,10 @@ public final class TaskStats {
     private final AtomicLong recordsWithoutKey = new AtomicLong();
     private final AtomicLong chatsOverLimit = new AtomicLong();
     private final AtomicLong pageDrifts = new AtomicLong();
+    private final AtomicLong lateChildRetries = new AtomicLong();
+    private final AtomicLong lateRecordings = new AtomicLong();
+    private final AtomicLong recordingsGivenUp = new AtomicLong();
+    private final AtomicLong chatsGivenUp = new AtomicLong();
     private final Map<Report, AtomicLong> records = new EnumMap<>(Report.class);
     private final Map<Report, AtomicLong> lateRows = new EnumMap<>(Report.class);
 
@@ -56,6 +60,42 @@ public final class TaskStats {
 
     public void pageDrift() {
         pageDrifts.incrementAndGet();
+    }
+
+    /** A request asking again for a recording not there yet or a chat page refused with 6451013. */
+    public void lateChildRetry() {
+        lateChildRetries.incrementAndGet();
+    }
+
+    /** Recordings that CINNOX did not have at first and that appeared when asked again. */
+    public void lateRecordings(int files) {
+        lateRecordings.addAndGet(files);
+    }
+
+    /** A recording waited for until its limit without appearing. */
+    public void recordingGivenUp() {
+        recordingsGivenUp.incrementAndGet();
+    }
+
+    /** A chat given up after its 6451013 retries (or to keep a bucket's late list bounded). */
+    public void chatGivenUp() {
+        chatsGivenUp.incrementAndGet();
+    }
+
+    public long lateChildRetries() {
+        return lateChildRetries.get();
+    }
+
+    public long lateRecordings() {
+        return lateRecordings.get();
+    }
+
+    public long recordingsGivenUp() {
+        return recordingsGivenUp.get();
+    }
+
+    public long chatsGivenUp() {
+        return chatsGivenUp.get();
     }
 
     public void lateRow(Report report) {
@@ -111,6 +151,8 @@ public final class TaskStats {
     public String toString() {
         return requests + " requests sent, " + throttled + " throttled, " + rateLimited + " rate limited (6451010), "
                 + retries + " retries, " + heartbeats + " heartbeats, " + recordsWithoutKey + " records without key, "
-                + chatsOverLimit + " chats over the limit, " + pageDrifts + " page drifts";
+                + chatsOverLimit + " chats over the limit, " + pageDrifts + " page drifts, " + lateChildRetries
+                + " late child retries, " + lateRecordings + " late recordings, " + recordingsGivenUp
+                + " recordings given up, " + chatsGivenUp + " chats given up";
     }
 }

@@ -44,12 +44,22 @@ public final class ChildReader {
 
     /** Reads the page of {@code child} at {@code offset}: one request. */
     public ChildPage<?> read(ChildRef child, long offset) {
-        return read(child.link(), child, offset);
+        return read(child, offset, 0);
+    }
+
+    /** Reads the page of {@code child} at {@code offset} with pages of {@code size} (0: the configured size). */
+    public ChildPage<?> read(ChildRef child, long offset, int size) {
+        return read(child.link(), child, offset, size > 0 ? size : pageSize);
+    }
+
+    /** The configured page size. */
+    public int pageSize() {
+        return pageSize;
     }
 
     @SuppressWarnings("unchecked")
-    private <C> ChildPage<C> read(ChildLink<?, C> link, ChildRef child, long offset) {
-        PageRequest page = PageRequest.of(Math.toIntExact(offset), pageSize);
+    private <C> ChildPage<C> read(ChildLink<?, C> link, ChildRef child, long offset, int size) {
+        PageRequest page = PageRequest.of(Math.toIntExact(offset), size);
         ChildLink.Rows<C> rows = link.fetch().read(api, child.id(), child.sinceMs(), page);
         return new ChildPage<>((ReportFormat<C>) formats.of(link.child()), rows.records(), rows.readCount(), rows.last());
     }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.ledger.LateChildPolicy;
 import io.kafkaconnect.cinnox.ledger.LateSettings;
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
@@ -14,7 +15,7 @@ import java.time.Instant;
 public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader children, RecordMaker maker, TaskStats stats,
         Clock clock, WindowPlanner planner, Instant historyStart, int pageSize, boolean windowEndInclusive,
         Duration lookback, Duration sweepInterval, Duration heartbeatInterval, Duration snapshotRefresh,
-        Duration settle, LateSettings late) {
+        Duration settle, LateSettings late, LateChildPolicy lateChildren) {
 
     /** Sweep windows stay within one day, so a sweep never meets CINNOX's maximum query days. */
     static final Duration SWEEP_WINDOW_MAX = Duration.ofDays(1);
@@ -27,13 +28,14 @@ public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader chil
                 maker, stats, clock, new WindowPlanner(config.settle(), config.queryWindowMax(), config.pollInterval()),
                 task.historyStart(), config.pageSize(), config.windowEndInclusive(), config.lookback(),
                 config.sweepInterval(), config.heartbeatInterval(), config.snapshotRefresh(), config.settle(),
-                config.lateSettings());
+                config.lateSettings(), config.lateChildPolicy());
     }
 
     /** The same context with another window planner (one bound to a unit's endpoint). */
     PollContext withPlanner(WindowPlanner other) {
         return new PollContext(api, formats, children, maker, stats, clock, other, historyStart, pageSize,
-                windowEndInclusive, lookback, sweepInterval, heartbeatInterval, snapshotRefresh, settle, late);
+                windowEndInclusive, lookback, sweepInterval, heartbeatInterval, snapshotRefresh, settle, late,
+                lateChildren);
     }
 
     StepRecords.Heartbeats heartbeats() {

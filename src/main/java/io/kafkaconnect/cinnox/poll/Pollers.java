@@ -66,11 +66,16 @@ public final class Pollers {
         return pollers;
     }
 
-    /** The buckets a windowed unit may read again: from its main position, or the lookback if earlier, on. */
+    /**
+     * The buckets a windowed unit may read again or hold late child work: from its main position, or the
+     * lookback (the horizon, the longest recording wait, if longer) if earlier, on.
+     */
     static Span ledgerSpan(WorkUnit unit, WindowCursor cursor, PollContext ctx, Instant now) {
         TimeRange range = TimeRange.of(unit, ctx.historyStart());
         LateSettings late = ctx.late();
         Duration back = late.lookback().compareTo(late.horizon()) > 0 ? late.lookback() : late.horizon();
+        Duration childWait = ctx.lateChildren().longestWait();
+        back = childWait.compareTo(back) > 0 ? childWait : back;
         Instant oldestNeeded = late.settled(now).minus(back).minus(late.grain());
         Instant position = Instant.ofEpochMilli(cursor.windowStart());
         Instant from = position.isBefore(oldestNeeded) ? position : oldestNeeded;

@@ -74,6 +74,13 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         if (cursor.done()) {
             return NEVER;
         }
+        Instant due = workDueAt(now);
+        Optional<Instant> late = book.nextLateDue();
+        return late.isPresent() && late.get().isBefore(due) ? (late.get().isAfter(now) ? late.get() : now) : due;
+    }
+
+    /** When the unit has work other than late child work. */
+    private Instant workDueAt(Instant now) {
         RescanState rescan = cursor.late().rescan();
         if (!cursor.pending().isEmpty() || book.firstPending().isPresent() || rescan.running() || rescan.seeding()) {
             return now;
@@ -97,7 +104,11 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         }
         Optional<Bucket> pendingBucket = book.firstPending();
         if (pendingBucket.isPresent()) {
-            return children.readBucketChild(pendingBucket.get(), cursor);
+            return children.readBucketChild(pendingBucket.get(), cursor, now);
+        }
+        Optional<Bucket> lateBucket = book.firstLateDue(now);
+        if (lateBucket.isPresent()) {
+            return children.readLateChild(lateBucket.get(), cursor, now);
         }
         WindowPlan<WindowCursor> plan = ctx.planner().plan(cursor, range, now);
         if (plan instanceof TimeWindowPlan<WindowCursor> window) {
@@ -261,7 +272,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
 
     private boolean finishable(Instant now) {
         RescanState rescan = cursor.late().rescan();
-        return cursor.pending().isEmpty() && book.firstPending().isEmpty() && !rescan.running() && !rescan.seeding()
+        return cursor.pending().isEmpty() && book.firstPending().isEmpty() && book.nextLateDue().isEmpty()
+                && !rescan.running() && !rescan.seeding()
                 && schedule.nextDueAt(rescan.lastRuns(), now, read(), book.openBuckets()).equals(RescanSchedule.NEVER);
     }
 
