@@ -208,7 +208,7 @@ public final class EventRereads {
         }
         if (!active.book().state(b).pending().isEmpty()) {
             return new UnitChildren(active.unit(), ctx, active.book(), ctx.heartbeats())
-                    .readBucketChild(b, WindowCursor.fresh());
+                    .readBucketChild(b, WindowCursor.fresh(), now);
         }
         requestsThisMinute--;
         log.info("Enquiry-detail hour {} read again for enquiry events", b);
