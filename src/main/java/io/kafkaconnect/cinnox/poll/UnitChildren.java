@@ -31,12 +31,14 @@ final class UnitChildren {
     private final PollContext ctx;
     private final LedgerBook book;
     private final StepRecords.Heartbeats heartbeats;
+    private final ChildPages pages;
 
-    UnitChildren(WorkUnit unit, PollContext ctx, LedgerBook book, StepRecords.Heartbeats heartbeats) {
+    UnitChildren(WorkUnit unit, PollContext ctx, LedgerBook book, StepRecords.Heartbeats heartbeats, ChildPages pages) {
         this.unit = unit;
         this.ctx = ctx;
         this.book = book;
         this.heartbeats = heartbeats;
+        this.pages = pages;
     }
 
     Step readUnitChild(UnitCursor before) {
@@ -70,7 +72,7 @@ final class UnitChildren {
     /** One page of the child; null when CINNOX refused it for good (counted and logged, the child is dropped). */
     private ChildReader.ChildPage<?> read(ChildRef child, long offset) {
         try {
-            return ctx.children().read(child, offset);
+            return pages.read(child, offset);
         } catch (ChatOverLimitException e) {
             ctx.stats().chatOverLimit();
             log.warn("{}: skipping {}: {}", unit, child, e.getMessage());

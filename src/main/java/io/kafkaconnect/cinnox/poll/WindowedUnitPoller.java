@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.inflight.ConcurrentSteps;
 import io.kafkaconnect.cinnox.ledger.Bucket;
 import io.kafkaconnect.cinnox.ledger.BucketState;
 import io.kafkaconnect.cinnox.ledger.LateCursor;
@@ -15,6 +16,7 @@ import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.report.WindowedReport;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +43,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     private final RescanSchedule schedule;
     private final WindowPageReader<T> pages;
     private final UnitChildren children;
+    private final ChildPrefetch ahead;
     private final StepRecords.Heartbeats heartbeats;
     private volatile UnitCursor cursor;
 
@@ -54,7 +57,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         this.schedule = new RescanSchedule(ctx.late());
         this.pages = new WindowPageReader<>(report, ctx, book);
         this.heartbeats = ctx.heartbeats();
-        this.children = new UnitChildren(unit, ctx, book, heartbeats);
+        this.ahead = new ChildPrefetch(ctx.children(), ctx.maxInFlight());
+        this.children = new UnitChildren(unit, ctx, book, heartbeats, ahead);
         this.cursor = legacy ? LedgerUpgrade.upgrade(unit, cursor, range, book) : cursor;
     }
 
@@ -114,6 +118,32 @@ final class WindowedUnitPoller<T> implements UnitPoller {
             return finish();
         }
         return List.of();
+    }
+
+    /**
+     * Child steps apply pages fetched ahead on the poll thread, or wait for them; a main window wider than its
+     * endpoint is known to take is a probe; every other step sends.
+     */
+    @Override
+    public StepKind nextStep(Instant now) {
+        List<ChildPrefetch.Key> wanted = ahead.wanted(cursor, book);
+        if (!wanted.isEmpty()) {
+            return ahead.kind(wanted);
+        }
+        WindowPlan plan = ctx.planner().plan(cursor, range, now);
+        boolean untested = plan instanceof TimeWindowPlan window && ctx.planner().limits()
+                .untested(unit.report().apiName(), Duration.between(window.start(), window.end()));
+        return untested ? StepKind.PROBE : StepKind.REQUEST;
+    }
+
+    @Override
+    public boolean sendAhead(Instant now, ConcurrentSteps.Sender sender) {
+        return !cursor.done() && ahead.sendAhead(ahead.wanted(cursor, book), sender);
+    }
+
+    @Override
+    public void cancelAhead() {
+        ahead.cancel();
     }
 
     @Override
@@ -183,6 +213,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         log.debug("{} window {} offset {}: {} rows", unit, window, plan.pageOffset(), page.size());
         List<SourceRecord> records = commitPage(page, before, after, !page.unitChildren().isEmpty());
         book.markRead(window, now);
+        ctx.planner().limits().accepted(unit.report().apiName(), Duration.between(window.start(), window.end()));
         return records;
     }
 
