@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WindowLimits {
 
     private final Map<String, Duration> limits = new ConcurrentHashMap<>();
+    private final Map<String, Duration> accepted = new ConcurrentHashMap<>();
 
     /** The widest window known to pass for {@code endpoint}; empty until it refused one. */
     public Optional<Duration> limit(String endpoint) {
@@ -54,6 +55,23 @@ public final class WindowLimits {
         if (!limit.isNegative() && !limit.isZero()) {
             limits.merge(endpoint, limit, WindowLimits::shorter);
         }
+    }
+
+    /** Remembers that {@code endpoint} answered a window of length {@code width}. */
+    public void accepted(String endpoint, Duration width) {
+        accepted.merge(endpoint, width, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+
+    /**
+     * Whether a window of {@code width} on {@code endpoint} is untested: wider than any it answered and than the
+     * limit it named. Such a window may be refused, so a task asks one at a time per endpoint (several in flight
+     * would all be refused before the first refusal teaches the limit).
+     */
+    public boolean untested(String endpoint, Duration width) {
+        if (width.compareTo(accepted.getOrDefault(endpoint, Duration.ZERO)) <= 0) {
+            return false;
+        }
+        return limit(endpoint).map(limit -> width.compareTo(limit) > 0).orElse(true);
     }
 
     private static Duration shorter(Duration a, Duration b) {

@@ -228,6 +228,14 @@ public class CinnoxSourceConfig extends AbstractConfig {
             + "CINNOX allows at most 500. Larger pages spend fewer requests of the budget.";
     static final int PAGE_SIZE_DEFAULT = 500;
 
+    public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.requests";
+    static final String MAX_IN_FLIGHT_DOC = "How many requests a task keeps in flight at once: steps of "
+            + "different units of work, and child pages (chats, recordings, campaign recipients) fetched ahead of "
+            + "the cursor. Each request still takes a permit of the request budget, and the records of one source "
+            + "partition still reach Kafka in offset order. Raise it when CINNOX is far away (latency) and the "
+            + "budget is not used; 1 sends one request at a time.";
+    static final int MAX_IN_FLIGHT_DEFAULT = 4;
+
     public static final String RECORDING_URL_MODE_CONFIG = "recording.url.mode";
     static final String RECORDING_URL_MODE_DOC = "What to write for the download URL of a recording-file "
             + "record. CINNOX puts no access control on recording download URLs: anyone who can read the topic "
@@ -462,6 +470,11 @@ public class CinnoxSourceConfig extends AbstractConfig {
         return getInt(PAGE_SIZE_CONFIG);
     }
 
+    /** How many requests a task keeps in flight at once (1: one at a time). */
+    public int maxInFlightRequests() {
+        return getInt(MAX_IN_FLIGHT_CONFIG);
+    }
+
     public RecordingUrlMode recordingUrlMode() {
         return RecordingUrlMode.of(getString(RECORDING_URL_MODE_CONFIG));
     }
@@ -624,6 +637,8 @@ public class CinnoxSourceConfig extends AbstractConfig {
                 ++order, Width.SHORT, "Share check interval (ms)");
         def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, ConfigValidators.between(1, 500),
                 Importance.LOW, PAGE_SIZE_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Page size");
+        def.define(MAX_IN_FLIGHT_CONFIG, Type.INT, MAX_IN_FLIGHT_DEFAULT, ConfigValidators.between(1, 32),
+                Importance.LOW, MAX_IN_FLIGHT_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Requests in flight");
     }
 
     private static void defineRecords(ConfigDef def) {

@@ -124,6 +124,17 @@ public final class LedgerBook {
         return states.values().stream().flatMap(s -> s.late().nextDueAt().stream()).min(Instant::compareTo);
     }
 
+    /** The buckets with child work pending, oldest first: the order their children are read in. */
+    public List<Bucket> pendingBuckets() {
+        List<Bucket> pending = new ArrayList<>();
+        states.forEach((start, state) -> {
+            if (!state.pending().isEmpty()) {
+                pending.add(new Bucket(start, grain));
+            }
+        });
+        return pending;
+    }
+
     /**
      * Forgets, in memory, what no read can need any more: buckets past the lookback behind the main pass
      * lose everything, buckets past the horizon their final rows. Stored offsets are left as they are.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -32,6 +33,14 @@ public final class ProgressLog {
 
     /** Logs the progress when a minute passed since the last time; {@code receiver} describes the event receiver. */
     public void logIfDue(Instant now, Supplier<Optional<String>> receiver) {
+        logIfDue(now, receiver, unit -> false);
+    }
+
+    /**
+     * As {@link #logIfDue(Instant, Supplier)}; a unit {@code busy} says has a step running on another thread is
+     * named without its cursor, which only its own thread may read meanwhile.
+     */
+    public void logIfDue(Instant now, Supplier<Optional<String>> receiver, Predicate<UnitPoller> busy) {
         if (now.isBefore(last.plus(EVERY))) {
             return;
         }
@@ -40,6 +49,8 @@ public final class ProgressLog {
         log.info("CINNOX task progress: {}; {} units ({} live)", stats, units.size(), live);
         progress.reports().forEach(report -> log.info("CINNOX report progress {}", progress.of(report)));
         receiver.get().ifPresent(line -> log.info("CINNOX enquiry event receiver: {}", line));
-        units.forEach(u -> log.debug("  {}", u.progress()));
+        if (log.isDebugEnabled()) {
+            units.forEach(u -> log.debug("  {}", busy.test(u) ? u.unit() + " (a step is running)" : u.progress()));
+        }
     }
 }

@@ -207,7 +207,7 @@ public final class EventRereads {
             return readPage(now);
         }
         if (!active.book().state(b).pending().isEmpty()) {
-            return new UnitChildren(active.unit(), ctx, active.book(), ctx.heartbeats())
+            return new UnitChildren(active.unit(), ctx, active.book(), ctx.heartbeats(), ctx.children()::read)
                     .readBucketChild(b, WindowCursor.fresh(), now);
         }
         requestsThisMinute--;

@@ -15,7 +15,7 @@ import java.time.Instant;
 public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader children, RecordMaker maker, TaskStats stats,
         Clock clock, WindowPlanner planner, Instant historyStart, int pageSize, boolean windowEndInclusive,
         Duration lookback, Duration sweepInterval, Duration heartbeatInterval, Duration snapshotRefresh,
-        Duration settle, LateSettings late, LateChildPolicy lateChildren) {
+        Duration settle, LateSettings late, LateChildPolicy lateChildren, int maxInFlight) {
 
     /** Sweep windows stay within one day, so a sweep never meets CINNOX's maximum query days. */
     static final Duration SWEEP_WINDOW_MAX = Duration.ofDays(1);
@@ -28,14 +28,14 @@ public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader chil
                 maker, stats, clock, new WindowPlanner(config.settle(), config.queryWindowMax(), config.pollInterval()),
                 task.historyStart(), config.pageSize(), config.windowEndInclusive(), config.lookback(),
                 config.sweepInterval(), config.heartbeatInterval(), config.snapshotRefresh(), config.settle(),
-                config.lateSettings(), config.lateChildPolicy());
+                config.lateSettings(), config.lateChildPolicy(), config.maxInFlightRequests());
     }
 
     /** The same context with another window planner (one bound to a unit's endpoint). */
     PollContext withPlanner(WindowPlanner other) {
         return new PollContext(api, formats, children, maker, stats, clock, other, historyStart, pageSize,
                 windowEndInclusive, lookback, sweepInterval, heartbeatInterval, snapshotRefresh, settle, late,
-                lateChildren);
+                lateChildren, maxInFlight);
     }
 
     StepRecords.Heartbeats heartbeats() {

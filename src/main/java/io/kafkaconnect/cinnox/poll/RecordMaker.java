@@ -11,9 +11,9 @@ import io.kafkaconnect.cinnox.report.ReportFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -48,7 +48,7 @@ public final class RecordMaker {
     private final TaskStats stats;
     private final boolean eventTimestamps;
     private final Map<Report, String> topics = new EnumMap<>(Report.class);
-    private final Map<WorkUnit, Map<String, Object>> partitions = new HashMap<>();
+    private final Map<WorkUnit, Map<String, Object>> partitions = new ConcurrentHashMap<>();
 
     public RecordMaker(CinnoxSourceConfig config, Clock clock, ConversionIssues issues, TaskStats stats) {
         this.config = config;

@@ -36,13 +36,15 @@ final class UnitChildren {
     private final LedgerBook book;
     private final StepRecords.Heartbeats heartbeats;
     private final LateChildWork late;
+    private final ChildPages pages;
 
-    UnitChildren(WorkUnit unit, PollContext ctx, LedgerBook book, StepRecords.Heartbeats heartbeats) {
+    UnitChildren(WorkUnit unit, PollContext ctx, LedgerBook book, StepRecords.Heartbeats heartbeats, ChildPages pages) {
         this.unit = unit;
         this.ctx = ctx;
         this.book = book;
         this.heartbeats = heartbeats;
         this.late = new LateChildWork(unit, ctx.lateChildren(), ctx.stats());
+        this.pages = pages;
     }
 
     Step readUnitChild(WindowCursor before) {
@@ -121,7 +123,7 @@ final class UnitChildren {
     /** One page of the child; null when CINNOX refused it as a bad parameter (logged, the child is dropped). */
     private ChildReader.ChildPage<?> readOrSkip(ChildRef child, long offset, int pageSize) {
         try {
-            return ctx.children().read(child, offset, pageSize);
+            return pageSize == 0 ? pages.read(child, offset) : ctx.children().read(child, offset, pageSize);
         } catch (FatalApiException e) {
             if (e.reason() != FatalApiException.Reason.BAD_PARAMETER) {
                 throw e;
@@ -134,7 +136,7 @@ final class UnitChildren {
     /** One page of child work kept in the unit's cursor; null when CINNOX refused it (counted, logged, dropped). */
     private ChildReader.ChildPage<?> read(ChildRef child, long offset) {
         try {
-            return ctx.children().read(child, offset);
+            return pages.read(child, offset);
         } catch (ChatOverLimitException e) {
             ctx.stats().chatOverLimit();
             ctx.stats().chatGivenUp();

@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,31 @@ public final class UnitScheduler {
             }
         }
         return earliest;
+    }
+
+    /**
+     * The units that may act now, none backing off, in the order they are served: live units first, then
+     * backfill units, each group starting one place further on every call so that all get their turn.
+     */
+    public List<UnitPoller> inTurn(Instant now) {
+        int size = units.size();
+        List<UnitPoller> live = new ArrayList<>();
+        List<UnitPoller> backfill = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            UnitPoller unit = units.get((turn + i) % size);
+            Backoff backoff = backoffs.get(unit);
+            if (backoff == null || !backoff.until().isAfter(now)) {
+                (unit.isLive(now) ? live : backfill).add(unit);
+            }
+        }
+        turn = size == 0 ? 0 : (turn + 1) % size;
+        live.addAll(backfill);
+        return live;
+    }
+
+    /** Whether the unit's next step is due now (its backoff included). */
+    public boolean isDue(UnitPoller unit, Instant now) {
+        return !dueAt(unit, now).isAfter(now);
     }
 
     public void succeeded(UnitPoller unit) {

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.poll;
 
+import io.kafkaconnect.cinnox.inflight.ConcurrentSteps;
 import io.kafkaconnect.cinnox.ledger.Bucket;
 import io.kafkaconnect.cinnox.ledger.BucketState;
 import io.kafkaconnect.cinnox.ledger.LateCursor;
@@ -16,6 +17,7 @@ import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.WindowedReport;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     private final RescanSchedule schedule;
     private final WindowPageReader<T> pages;
     private final UnitChildren children;
+    private final ChildPrefetch ahead;
     private final StepRecords.Heartbeats heartbeats;
     private volatile WindowCursor cursor;
 
@@ -56,7 +59,8 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         this.schedule = new RescanSchedule(ctx.late());
         this.pages = new WindowPageReader<>(report, ctx, book);
         this.heartbeats = ctx.heartbeats();
-        this.children = new UnitChildren(unit, ctx, book, heartbeats);
+        this.ahead = new ChildPrefetch(ctx.children(), ctx.maxInFlight());
+        this.children = new UnitChildren(unit, ctx, book, heartbeats, ahead);
         this.cursor = legacy.map(tracked -> LedgerUpgrade.upgrade(unit, cursor, tracked, range, book)).orElse(cursor);
     }
 
@@ -129,6 +133,32 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         return List.of();
     }
 
+    /**
+     * Child steps apply pages fetched ahead on the poll thread, or wait for them; a main window wider than its
+     * endpoint is known to take is a probe; every other step sends.
+     */
+    @Override
+    public StepKind nextStep(Instant now) {
+        List<ChildPrefetch.Key> wanted = ahead.wanted(cursor, book);
+        if (!wanted.isEmpty()) {
+            return ahead.kind(wanted);
+        }
+        WindowPlan<WindowCursor> plan = ctx.planner().plan(cursor, range, now);
+        boolean untested = plan instanceof TimeWindowPlan<WindowCursor> window && ctx.planner().limits()
+                .untested(unit.report().apiName(), Duration.between(window.start(), window.end()));
+        return untested ? StepKind.PROBE : StepKind.REQUEST;
+    }
+
+    @Override
+    public boolean sendAhead(Instant now, ConcurrentSteps.Sender sender) {
+        return !cursor.done() && ahead.sendAhead(ahead.wanted(cursor, book), sender);
+    }
+
+    @Override
+    public void cancelAhead() {
+        ahead.cancel();
+    }
+
     @Override
     public void windowTooWide() {
         RescanState rescan = cursor.late().rescan();
@@ -196,6 +226,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
         log.debug("{} window {} offset {}: {} rows", unit, window, plan.pageOffset(), page.size());
         List<SourceRecord> records = commitPage(page, before, after, !page.unitChildren().isEmpty());
         book.markRead(window, now);
+        ctx.planner().limits().accepted(unit.report().apiName(), Duration.between(window.start(), window.end()));
         return records;
     }
 

@@ -14,16 +14,11 @@ import io.kafkaconnect.cinnox.poll.PollContext;
 import io.kafkaconnect.cinnox.poll.Pollers;
 import io.kafkaconnect.cinnox.poll.RateBudget;
 import io.kafkaconnect.cinnox.poll.RecordMaker;
-import io.kafkaconnect.cinnox.poll.UnitPoller;
 import io.kafkaconnect.cinnox.poll.UnitScheduler;
 import io.kafkaconnect.cinnox.schedule.Sleeper;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
-import io.kafkaconnect.cinnox.client.FatalApiException;
-import io.kafkaconnect.cinnox.client.RateLimitedException;
-import io.kafkaconnect.cinnox.client.RetriableApiException;
-import io.kafkaconnect.cinnox.client.WindowTooWideException;
 import io.kafkaconnect.cinnox.records.ConversionIssues;
 import io.kafkaconnect.cinnox.report.ReportFormats;
 import io.kafkaconnect.cinnox.webhook.EnquiryEventReceiver;
@@ -40,16 +35,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls CINNOX for the units of work the connector gave this task: each poll picks the due unit, takes
- * a permit from the account's shared budget, sends one request and returns the records it yields with the
- * offsets to resume from. The task owns its waiting: poll() never blocks for more than about a second.
+ * Polls CINNOX for the units of work the connector gave this task: each poll returns the records of the
+ * steps that ended, with the offsets to resume from, and sends due steps and child pages ahead, each with a
+ * permit from the account's shared budget, several at once (see {@link StepRunner}). The task owns its
+ * waiting: poll() never blocks for more than about a second.
  */
 public class CinnoxSourceTask extends SourceTask {
 
@@ -70,8 +65,8 @@ public class CinnoxSourceTask extends SourceTask {
     }
 
     private CinnoxApi api;
-    private WindowLimits windowLimits;
     private UnitScheduler scheduler;
+    private volatile StepRunner runner;
     private RateBudget.Lease budget;
     private TaskStats stats;
     private TaskProgress progress;
@@ -107,13 +102,15 @@ public class CinnoxSourceTask extends SourceTask {
         api = new CountingApi(apiFactory.apply(config.clientSettings(clock)), stats);
         RecordMaker maker = new RecordMaker(config, clock, new ConversionIssues(), stats);
         PollContext ctx = PollContext.of(task, api, ReportFormats.create(config.recordingUrlMode()), maker, stats, clock);
-        windowLimits = ctx.planner().limits();
+        WindowLimits windowLimits = ctx.planner().limits();
         scheduler = new UnitScheduler(Pollers.load(task.units(), context.offsetStorageReader(), ctx),
                 config.retryBackoffMax());
         progress = new TaskProgress(scheduler.units(), stats, clock, config.settle(), config.reports());
         metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         progressLog = new ProgressLog(log, progress, stats, scheduler.units(), clock.instant());
+        runner = new StepRunner(scheduler, budget.budget(), windowLimits, stats, config.maxInFlightRequests(),
+                "cinnox-task");
         if (task.receiver()) {
             startReceiver(config);
             rereads = EventRereads.create(task, ctx, context.offsetStorageReader(), eventRecords.partition()).orElse(null);
@@ -135,7 +132,8 @@ public class CinnoxSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         RateBudget.Lease lease = budget;
-        if (lease == null) {
+        StepRunner steps = runner;
+        if (lease == null || steps == null) {
             return null;
         }
         List<SourceRecord> events = receivedEvents();
@@ -143,7 +141,7 @@ public class CinnoxSourceTask extends SourceTask {
             return events;
         }
         Instant now = clock.instant();
-        progressLog.logIfDue(now, this::receiverProgress);
+        progressLog.logIfDue(now, this::receiverProgress, steps::isRunning);
         EventRereads asked = rereads;
         if (asked != null && asked.due(now) && lease.budget().tryAcquire(MAX_BLOCK)) {
             List<SourceRecord> records = asked.step(now);
@@ -151,41 +149,18 @@ public class CinnoxSourceTask extends SourceTask {
                 return records;
             }
         }
-        Optional<UnitPoller> unit = scheduler.next(now);
-        if (unit.isEmpty()) {
-            idleUntil(scheduler.nextDueAt(now), now);
-            return null;
+        StepRunner.Round round = steps.round(now, MAX_BLOCK);
+        if (!round.records().isEmpty()) {
+            return round.records();
         }
-        if (!lease.budget().tryAcquire(MAX_BLOCK)) {
-            stats.requestThrottled();
+        if (round.sent().throttled()) {
             if (lease.budget().isPaused()) {
                 idleUntil(lease.budget().pausedUntil(), now);
             }
-            return null;
-        }
-        return step(unit.get(), now, lease.budget());
-    }
-
-    private List<SourceRecord> step(UnitPoller unit, Instant now, RateBudget account) {
-        try {
-            List<SourceRecord> records = unit.step(now);
-            scheduler.succeeded(unit);
-            return records.isEmpty() ? null : records;
-        } catch (RateLimitedException e) {
-            stats.rateLimited();
-            account.pauseUntil(e.retryAt());
-            log.warn("{}: CINNOX rate limit reached (6451010); no requests to this account until {}",
-                    unit.unit(), e.retryAt());
-        } catch (WindowTooWideException e) {
-            windowLimits.learnDays(unit.unit().report().apiName(), e.maxDays());
-            unit.windowTooWide();
-        } catch (RetriableApiException e) {
-            stats.retried();
-            Duration wait = scheduler.failed(unit, now);
-            log.warn("{}: {}; retrying in {} (failure {} in a row)", unit.unit(), e.getMessage(), wait,
-                    scheduler.failures(unit));
-        } catch (FatalApiException e) {
-            throw new ConnectException(FatalErrors.explain(e), e);
+        } else if (round.sent().requests() == 0 && steps.inFlight() > 0) {
+            steps.awaitAnswer(round.answersSeen(), MAX_BLOCK);
+        } else if (round.sent().requests() == 0) {
+            idleUntil(scheduler.nextDueAt(now), now);
         }
         return null;
     }
@@ -253,7 +228,10 @@ public class CinnoxSourceTask extends SourceTask {
         return stats;
     }
 
-    /** Idempotent; cancels a request in flight so that a poll waiting on CINNOX returns at once. */
+    /**
+     * Idempotent; cancels the requests in flight and shuts their threads down, so that a poll waiting on CINNOX
+     * returns at once and no answer becomes a record after this.
+     */
     @Override
     public void stop() {
         SubscriptionKeeper registration = keeper;
@@ -269,6 +247,11 @@ public class CinnoxSourceTask extends SourceTask {
         CinnoxApi client = api;
         if (client != null) {
             client.close();
+        }
+        StepRunner steps = runner;
+        runner = null;
+        if (steps != null) {
+            steps.close();
         }
         PluginGauges gauges = metrics;
         metrics = null;

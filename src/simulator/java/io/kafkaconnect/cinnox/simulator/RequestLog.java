@@ -24,6 +24,8 @@ public final class RequestLog {
     private final Map<String, SortedMap<Instant, Integer>> perAccountMinute = new HashMap<>();
     private final Map<Integer, Long> answerCodes = new HashMap<>();
     private long total;
+    private int inFlight;
+    private int maxInFlight;
 
     synchronized void record(RecordedRequest request, String endpoint) {
         total++;
@@ -39,6 +41,25 @@ public final class RequestLog {
     synchronized void countForAccount(String serviceAccountId, Instant at) {
         perAccountMinute.computeIfAbsent(serviceAccountId, k -> new TreeMap<>())
                 .merge(at.truncatedTo(ChronoUnit.MINUTES), 1, Integer::sum);
+    }
+
+    /** A request arrived and waits out the injected latency. */
+    synchronized void started() {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+    }
+
+    /** A request's latency is over; its answer follows at once. */
+    synchronized void ended() {
+        inFlight--;
+    }
+
+    /**
+     * The most requests that waited out the injected latency at the same time: how far clients overlap their
+     * requests. A client that sends one request at a time never gets above 1.
+     */
+    public synchronized int maxInFlight() {
+        return maxInFlight;
     }
 
     /** Counts the body code an answer carried (0 for success). */
@@ -95,5 +116,6 @@ public final class RequestLog {
         perAccountMinute.clear();
         answerCodes.clear();
         total = 0;
+        maxInFlight = inFlight;
     }
 }

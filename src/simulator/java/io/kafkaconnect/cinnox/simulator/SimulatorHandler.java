@@ -73,7 +73,12 @@ final class SimulatorHandler implements HttpHandler {
         log.record(new RecordedRequest(method, path, rawQuery, Collections.unmodifiableMap(query),
                         headers(exchange.getRequestHeaders()), now),
                 route.map(Route::endpointName).orElse(null));
-        pause(faults.latency());
+        log.started();
+        try {
+            pause(faults.latency());
+        } finally {
+            log.ended();
+        }
         Optional<Fault> fault = Optional.empty();
         Answer answer;
         try {

@@ -1,7 +1,9 @@
 package io.kafkaconnect.cinnox.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -55,5 +57,16 @@ class WindowLimitsTest {
     void aWindowUnderTwoMillisecondsCannotBeNarrowed() {
         WindowLimits limits = new WindowLimits();
         assertThrows(IllegalStateException.class, () -> limits.refused("x", Duration.ofMillis(1)));
+    }
+    @Test
+    void aWindowWiderThanAnyAnsweredAndThanTheNamedLimitIsUntested() {
+        WindowLimits limits = new WindowLimits();
+        assertTrue(limits.untested("enquiry-detail", Duration.ofDays(2)), "nothing answered yet");
+        limits.accepted("enquiry-detail", Duration.ofDays(2));
+        assertFalse(limits.untested("enquiry-detail", Duration.ofDays(2)));
+        assertTrue(limits.untested("enquiry-detail", Duration.ofDays(7)));
+        limits.learnDays("enquiry-detail", OptionalInt.of(3));
+        assertFalse(limits.untested("enquiry-detail", Duration.ofDays(3)), "CINNOX named three days");
+        assertTrue(limits.untested("call-detail", Duration.ofDays(1)), "per endpoint");
     }
 }

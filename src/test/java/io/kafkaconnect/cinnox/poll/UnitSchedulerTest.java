@@ -3,6 +3,7 @@ package io.kafkaconnect.cinnox.poll;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -105,6 +106,27 @@ class UnitSchedulerTest {
 
         scheduler.succeeded(failing);
         assertEquals(0, scheduler.failures(failing));
+    }
+
+    @Test
+    void unitsAreServedLiveFirstEachGroupInTurnWithoutThoseBackingOff() {
+        FakeUnit b0 = new FakeUnit("b0", false, NOW);
+        FakeUnit b1 = new FakeUnit("b1", false, NOW);
+        FakeUnit live = new FakeUnit("live", true, NOW.plusSeconds(30));
+        FakeUnit failing = new FakeUnit("f", false, NOW);
+        UnitScheduler scheduler = new UnitScheduler(List.of(b0, b1, live, failing), Duration.ofMinutes(5));
+        scheduler.failed(failing, NOW);
+
+        assertEquals(List.of("live", "b0", "b1"), names(scheduler.inTurn(NOW)));
+        assertEquals(List.of("live", "b1", "b0"), names(scheduler.inTurn(NOW)));
+        assertTrue(scheduler.isDue(b0, NOW));
+        assertFalse(scheduler.isDue(live, NOW));
+        assertFalse(scheduler.isDue(failing, NOW));
+        assertTrue(names(scheduler.inTurn(NOW.plusSeconds(2))).contains("f"), "back after its backoff");
+    }
+
+    private static List<String> names(List<UnitPoller> units) {
+        return units.stream().map(UnitPoller::progress).toList();
     }
 
     @Test

@@ -136,6 +136,30 @@ class FaultsTest {
     }
 
     @Test
+    void requestLogTellsHowManyRequestsOverlapped() throws Exception {
+        client.get("sms-detail", WINDOW);
+        client.get("sms-detail", WINDOW);
+        assertEquals(1, sim.requests().maxInFlight(), "one after the other");
+
+        sim.faults().latency(Duration.ofSeconds(3));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> client.get("sms-detail", WINDOW));
+            for (int i = 0; i < 500 && sim.requests().total() < 3; i++) {
+                Thread.sleep(5);
+            }
+            var second = pool.submit(() -> client.get("sms-detail", WINDOW));
+            assertEquals(200, first.get(20, java.util.concurrent.TimeUnit.SECONDS).status());
+            assertEquals(200, second.get(20, java.util.concurrent.TimeUnit.SECONDS).status());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, sim.requests().maxInFlight(), "the second arrived while the first was being answered");
+        sim.requests().reset();
+        assertEquals(0, sim.requests().maxInFlight());
+    }
+
+    @Test
     void requestLogSeesEverything() {
         client.get("sms-detail", WINDOW);
         client.get("sms-detail", "bogus=1");
