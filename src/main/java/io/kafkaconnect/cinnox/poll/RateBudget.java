@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RateBudget {
 
     /**
-     * Guava spreads permits evenly and may hand out up to one second of stored permits after an idle spell
-     * plus one permit on credit, so permits per second are set to N / 62: no 60-second span, and so no
-     * minute of CINNOX's fixed windows, sees more than N requests from this JVM.
+     * Guava spreads permits evenly at N / 60 a second, so a busy minute uses the whole budget; after an idle
+     * spell it may hand out up to one second of stored permits, which {@link MinuteCap} keeps inside the
+     * clock minute: no clock minute (CINNOX counts fixed minutes) sees more than N requests from this JVM,
+     * and no 60-second span more than N + N / 60 + 1.
      */
-    static final double SECONDS_PER_MINUTE_BUDGET = 62.0;
+    static final double SECONDS_PER_MINUTE_BUDGET = 60.0;
 
     private static final Map<String, RateBudget> BUDGETS = new ConcurrentHashMap<>();
     private static final Duration NO_SHARE_RECHECK = Duration.ofSeconds(1);
@@ -30,6 +31,7 @@ public final class RateBudget {
     private final String accountKey;
     private final Clock clock;
     private final RateLimiter limiter = RateLimiter.create(1.0);
+    private final MinuteCap minuteCap;
     private double requestsPerMinute;
     private int members;
     private volatile Instant pausedUntil = Instant.EPOCH;
@@ -38,6 +40,7 @@ public final class RateBudget {
     public RateBudget(String accountKey, Clock clock) {
         this.accountKey = accountKey;
         this.clock = clock;
+        this.minuteCap = new MinuteCap(clock);
     }
 
     /**
@@ -74,7 +77,7 @@ public final class RateBudget {
         if (isPaused()) {
             return false;
         }
-        return limiter.tryAcquire(1, maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        return limiter.tryAcquire(1, maxWait.toNanos(), TimeUnit.NANOSECONDS) && minuteCap.take(requestsPerMinute());
     }
 
     /** Stops requests to the account until {@code until} (CINNOX answered 6451010). */
@@ -86,14 +89,24 @@ public final class RateBudget {
         }
     }
 
-    /** Whether no request may be sent now: CINNOX asked to wait, or the tasks here hold no share. */
+    /**
+     * Whether no request may be sent now: CINNOX asked to wait, the tasks here hold no share, or this clock
+     * minute's requests are all sent.
+     */
     public boolean isPaused() {
-        return !hasShare || clock.instant().isBefore(pausedUntil);
+        return !hasShare || clock.instant().isBefore(pausedUntil) || minuteCap.full(requestsPerMinute());
     }
 
-    /** Until when requests wait; while the tasks here hold no share, a second from now, to look again. */
+    /**
+     * Until when requests wait: the time CINNOX gave, the next clock minute when this one's requests are all
+     * sent, or, while the tasks here hold no share, a second from now, to look again.
+     */
     public Instant pausedUntil() {
         Instant until = pausedUntil;
+        if (hasShare && minuteCap.full(requestsPerMinute())) {
+            Instant next = minuteCap.nextMinute();
+            until = next.isAfter(until) ? next : until;
+        }
         if (!hasShare) {
             Instant recheck = clock.instant().plus(NO_SHARE_RECHECK);
             return recheck.isAfter(until) ? recheck : until;
