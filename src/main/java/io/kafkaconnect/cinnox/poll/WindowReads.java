@@ -53,7 +53,7 @@ final class WindowReads<T> {
         this.heartbeats = heartbeats;
     }
 
-    /** The most urgent re-scan tier due at {@code now}, if any: present exactly when {@link #rescanDueAt} is not after now. */
+    /** The most urgent re-scan tier due at {@code now}, if any: present exactly when {@link #rescanDueAt} is not after it. */
     Optional<RescanTier> dueTier(WindowCursor cursor, Instant now) {
         return schedule.due(cursor.late().rescan().lastRuns(), now, read(cursor), book.openBuckets());
     }
