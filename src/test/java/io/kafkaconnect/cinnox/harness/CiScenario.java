@@ -10,15 +10,16 @@ import java.util.stream.Stream;
  * The CI variant of the suite ({@code bin/reliability --ci}, run by .ci/run): one cluster of a broker, two
  * worker processes and the simulator for every check, so that JVMs start once. An exactly-once backfill of every
  * report with the enquiry event receiver on; during it the bad configurations through validate, a kill -9 of a
- * worker running tasks, a burst of faults while the killed worker starts again, a second kill -9, and the App
- * Token revoked and restored; then the ground truth (0 lost, 0 duplicated) and the secrets search (logs, REST,
+ * worker running tasks, a burst of faults while the killed worker starts again, the App Token revoked and
+ * restored, and a second kill -9; then the ground truth (0 lost, 0 duplicated) and the secrets search (logs, REST,
  * JMX). Every wait is bounded; the disruptions follow the records delivered, not the clock.
  */
 final class CiScenario {
 
     /** The CI sizes; any of them can be overridden on the command line. */
-    static final List<String> DEFAULTS = List.of("--workers", "2", "--tasks", "2", "--history-hours", "24",
-            "--per-day", "100", "--rpm", "120", "--page-size", "50", "--burst-seconds", "15");
+    static final List<String> DEFAULTS = List.of("--workers", "2", "--tasks", "2", "--history-hours", "16",
+            "--per-day", "100", "--rpm", "150", "--page-size", "50", "--burst-seconds", "15",
+            "--burst-requests", "20");
 
     private CiScenario() {
     }
@@ -37,13 +38,13 @@ final class CiScenario {
             List<Double> recoveries = new ArrayList<>();
             List<String> kills = new ArrayList<>();
             int victim = kill(ctx, 1, 0.15, random, recoveries, kills);
-            faultBurstWhileRestarting(ctx, result, o.integer("burst-seconds", 15, 15), victim);
+            faultBurstWhileRestarting(ctx, result, o, victim);
+            TokenScenario.revokeAndRestore(ctx, result, ctx.connector().tasks() - 1);
             kill(ctx, 2, 0.45, random, recoveries, kills);
             result.figure("kill -9 of a worker running tasks", kills)
                     .figure("time to recover (s)", KillScenario.summary(recoveries));
             result.require(recoveries.size() == 2, "not every kill was followed by every task RUNNING on a live "
                     + "worker within " + KillScenario.RECOVERY_TIMEOUT.toSeconds() + " s");
-            TokenScenario.revokeAndRestore(ctx, result);
             DeliveryCheck.Result check = Backfill.finish(ctx, result, t0, Duration.ofMinutes(5));
             result.require(check.lost() == 0, check.lost() + " records lost");
             result.require(check.duplicated() == 0, check.duplicated() + " records duplicated");
@@ -80,11 +81,14 @@ final class CiScenario {
     }
 
     /**
-     * Turns on 10% 5xx, 5% malformed or truncated bodies and 5% dropped connections, starts the killed worker
-     * again meanwhile, keeps the faults on for at least {@code seconds}, then off; no task may have FAILED
-     * (a FAILED task stays FAILED until restarted, so one look afterwards sees any).
+     * Turns on 10% 5xx, 5% malformed or truncated bodies and 5% dropped connections and starts the killed worker
+     * again meanwhile; keeps the faults on for at least {@code --burst-seconds} and until {@code --burst-requests}
+     * requests were answered in the burst (at most 2 minutes), then off. No task may have FAILED (a FAILED task
+     * stays FAILED until restarted, so one look afterwards sees any).
      */
-    private static void faultBurstWhileRestarting(RunContext ctx, ScenarioResult result, int seconds, int victim) {
+    private static void faultBurstWhileRestarting(RunContext ctx, ScenarioResult result, SuiteOptions o, int victim) {
+        int seconds = o.integer("burst-seconds", 15, 15);
+        int requests = o.integer("burst-requests", 20, 20);
         SimAdmin admin = new SimAdmin(ctx.layout().simulatorUrl());
         long before = admin.requests().total();
         int delivered = ctx.delivered();
@@ -92,15 +96,17 @@ final class CiScenario {
         admin.faults("error-rate=0.1&malformed-rate=0.05&reset-rate=0.05");
         RunContext.log("fault burst on; starting worker-%d again", victim);
         ctx.cluster().startWorker(victim);
-        RunContext.await(Duration.ofSeconds(seconds), () -> {
+        RunContext.await(Duration.ofMinutes(2), () -> {
             ctx.progress();
-            return RunContext.seconds(on) >= seconds;
+            return RunContext.seconds(on) >= seconds && admin.requests().total() - before >= requests;
         });
         admin.faults("error-rate=0&malformed-rate=0&reset-rate=0");
+        long answered = admin.requests().total() - before;
         long failed = ctx.status().count("FAILED");
         result.figure("fault burst (10% 5xx, 5% malformed, 5% resets)", String.format(
                 "%.0f s, %d requests, %d records delivered meanwhile, worker-%d started again in it",
-                RunContext.seconds(on), admin.requests().total() - before, ctx.delivered() - delivered, victim));
+                RunContext.seconds(on), answered, ctx.delivered() - delivered, victim));
+        result.require(answered >= requests, "only " + answered + " requests in the fault burst");
         result.require(failed == 0, failed + " tasks FAILED in the fault burst");
     }
 }

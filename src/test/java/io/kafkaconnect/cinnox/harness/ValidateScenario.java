@@ -110,10 +110,14 @@ final class ValidateScenario {
         return errors;
     }
 
-    /** The run's connector configuration (secrets written in it, as a user would type them), receiver off. */
+    /**
+     * The run's connector configuration (secrets written in it, as a user would type them), receiver off, with
+     * the connector name Connect's own validation requires.
+     */
     static Map<String, String> base(ConnectorSettings connector) {
         Map<String, String> base = new LinkedHashMap<>(connector.withPlainSecrets());
         base.keySet().removeIf(k -> k.startsWith("webhook."));
+        base.put("name", ConnectorSettings.NAME + "-validate");
         return base;
     }
 
