@@ -39,6 +39,7 @@ final class CiScenario {
             List<String> kills = new ArrayList<>();
             int victim = kill(ctx, 1, 0.15, random, recoveries, kills);
             faultBurstWhileRestarting(ctx, result, o, victim);
+            awaitSteady(ctx);
             TokenScenario.revokeAndRestore(ctx, result, ctx.connector().tasks() - 1);
             kill(ctx, 2, 0.45, random, recoveries, kills);
             result.figure("kill -9 of a worker running tasks", kills)
@@ -78,6 +79,17 @@ final class CiScenario {
                     + "(--rpm, --per-day) so that the disruptions land during it");
         }
         return victim;
+    }
+
+    /**
+     * Waits (at most 2 minutes) until every task runs and the simulator answered 3 more requests, so that the
+     * revocation finds tasks reading rather than being moved by the rebalance of the restarted worker.
+     */
+    private static void awaitSteady(RunContext ctx) {
+        SimAdmin admin = new SimAdmin(ctx.layout().simulatorUrl());
+        ctx.awaitAllRunning(Duration.ofMinutes(1));
+        long before = admin.requests().total();
+        RunContext.await(Duration.ofMinutes(1), () -> admin.requests().total() - before >= 3);
     }
 
     /**
