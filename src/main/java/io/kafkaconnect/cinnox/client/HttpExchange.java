@@ -95,7 +95,7 @@ final class HttpExchange {
             return "unknown host";
         }
         if (e instanceof javax.net.ssl.SSLException) {
-            return "TLS failure";
+            return "SSL/TLS failure";
         }
         return "I/O failure";
     }
