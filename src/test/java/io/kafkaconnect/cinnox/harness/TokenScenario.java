@@ -19,7 +19,9 @@ final class TokenScenario {
      * Revokes the App Token at the simulator, checks that {@code mustFail} tasks FAILED within 10 s after at most
      * 3 requests each with a trace naming cinnox.app.token, then restores the token, restarts the failed tasks and
      * waits until they run again. {@code mustFail} is every task, but the one hosting the enquiry event receiver
-     * when the receiver is on: it reads no report (see the report of the run that found this).
+     * when the receiver is on: it reads no report, so it learns of the refused token only at its next request
+     * (renewing the subscription, {@code webhook.register.interval.ms}, or re-reading an hour for an event),
+     * and fails then with the same message (SubscriptionKeeperTest).
      */
     static void revokeAndRestore(RunContext ctx, ScenarioResult result, int mustFail) {
         SimAdmin admin = new SimAdmin(ctx.layout().simulatorUrl());
