@@ -65,7 +65,7 @@ public final class Pollers {
     static Span ledgerSpan(WorkUnit unit, UnitCursor cursor, PollContext ctx, Instant now) {
         TimeRange range = TimeRange.of(unit, ctx.historyStart());
         LateSettings late = ctx.late();
-        Duration back = late.lookback().compareTo(late.horizon()) > 0 ? late.lookback() : late.horizon();
+        Duration back = late.lookback().compareTo(late.reach()) > 0 ? late.lookback() : late.reach();
         Instant oldestNeeded = late.settled(now).minus(back).minus(late.grain());
         Instant position = Instant.ofEpochMilli(cursor.windowStart());
         Instant from = position.isBefore(oldestNeeded) ? position : oldestNeeded;
