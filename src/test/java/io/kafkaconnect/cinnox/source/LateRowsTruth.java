@@ -26,8 +26,8 @@ final class LateRowsTruth {
     private final Map<String, Map<String, Row>> rows = new HashMap<>();
 
     /**
-     * The rows of each report (id field, date field) dated in [from, to) and visible now, which must appear within
-     * {@code horizon} of their date by the simulator's construction (checked).
+     * The rows of each report ({id field, date field}) dated in [from, to) and visible now; a row whose visibility
+     * the simulator did not record counts as visible at its date.
      */
     LateRowsTruth(CinnoxSimulator sim, Map<String, String[]> fields, Instant from, Instant to) {
         this.sim = sim;
@@ -41,8 +41,8 @@ final class LateRowsTruth {
             Map<String, Row> byId = new TreeMap<>();
             sim.truth().records(report, from, to).forEach(n -> {
                 String id = n.path(f[0]).asText();
-                Instant visibleAt = visible.getOrDefault(report + "/" + id, Instant.MIN);
-                byId.put(id, new Row(id, Instant.parse(n.path(f[1]).asText()), visibleAt));
+                Instant date = Instant.parse(n.path(f[1]).asText());
+                byId.put(id, new Row(id, date, visible.getOrDefault(report + "/" + id, date)));
             });
             rows.put(report, byId);
         });
