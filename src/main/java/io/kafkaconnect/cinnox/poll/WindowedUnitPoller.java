@@ -244,7 +244,7 @@ final class WindowedUnitPoller<T> implements UnitPoller {
     }
 
     private Span seedSpan(RescanState rescan, Instant now) {
-        Instant from = ctx.late().settled(now).minus(ctx.late().horizon());
+        Instant from = ctx.late().settled(now).minus(ctx.late().reach());
         Instant until = Instant.ofEpochMilli(rescan.seedUntil());
         return new Span(from, until.isAfter(from) ? until : from).within(read());
     }
