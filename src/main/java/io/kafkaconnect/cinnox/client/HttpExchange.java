@@ -83,6 +83,23 @@ final class HttpExchange {
         inFlight.forEach(Call::cancel);
     }
 
+    /** What went wrong, in words for a user (validate answers, task traces); the exception stays the cause. */
+    static String failure(IOException e) {
+        if (e instanceof InterruptedIOException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "SSL/TLS failure";
+        }
+        return "I/O failure";
+    }
+
     private <P> Result<P> execute(ApiEndpoint endpoint, Request request, BodyParser<P> parser) {
         long started = System.nanoTime();
         Call call = http.newCall(request);
@@ -94,10 +111,8 @@ final class HttpExchange {
             Response response;
             try {
                 response = call.execute();
-            } catch (InterruptedIOException e) {
-                throw classifier.noResponse(endpoint, "timed out (" + e.getClass().getSimpleName() + ")", e);
             } catch (IOException e) {
-                throw classifier.noResponse(endpoint, "I/O failure (" + e.getClass().getSimpleName() + ")", e);
+                throw classifier.noResponse(endpoint, failure(e), e);
             }
             try (response) {
                 Result<P> result = interpret(endpoint, response, parser);

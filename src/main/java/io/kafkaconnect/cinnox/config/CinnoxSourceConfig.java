@@ -145,8 +145,9 @@ public class CinnoxSourceConfig extends AbstractConfig {
     public static final String LATE_HORIZON_CONFIG = "late.horizon.ms";
     static final String LATE_HORIZON_DOC = "How late after its event time a row may appear in CINNOX and still "
             + "be delivered: the windows of this last stretch are read again every late.horizon.interval.ms and "
-            + "rows not sent yet are sent. Keep it above your longest calls. It must not be shorter than "
-            + "late.recent.ms.";
+            + "rows not sent yet are sent. The windows read again reach back this long plus one "
+            + "late.horizon.interval.ms, so a row that appears just before the horizon is still found by the next "
+            + "pass. Keep it above your longest calls. It must not be shorter than late.recent.ms.";
     static final long LATE_HORIZON_DEFAULT = DAY;
 
     public static final String LATE_HORIZON_INTERVAL_CONFIG = "late.horizon.interval.ms";

@@ -54,10 +54,20 @@ public record LateSettings(Duration settle, Duration recent, Duration recentInte
         return now.minus(settle);
     }
 
+    /**
+     * How far back from {@code now - settle} new rows are looked for: the horizon plus one horizon interval. A row
+     * that appears up to {@code horizon} after its event time must still lie inside the band when the next horizon
+     * pass starts, up to one interval later; a band of just {@code horizon} loses the rows that appear after the
+     * last pass that still covered their time.
+     */
+    public Duration reach() {
+        return horizon.plus(horizonInterval);
+    }
+
     /** The phase of {@code bucket} at {@code now}, judged on the bucket's end. */
     public Phase phase(Bucket bucket, Instant now) {
         Instant settled = settled(now);
-        if (bucket.end().isAfter(settled.minus(horizon))) {
+        if (bucket.end().isAfter(settled.minus(reach()))) {
             return Phase.LATE_ROWS;
         }
         return bucket.end().isAfter(settled.minus(lookback)) ? Phase.CHANGES_ONLY : Phase.GONE;
@@ -68,10 +78,10 @@ public record LateSettings(Duration settle, Duration recent, Duration recentInte
         Instant settled = settled(now);
         return switch (tier) {
             case RECENT -> new Span(settled.minus(recent), settled);
-            case HORIZON -> new Span(settled.minus(horizon), settled.minus(recent));
-            case LOOKBACK -> lookback.compareTo(horizon) <= 0
-                    ? new Span(settled.minus(horizon), settled.minus(horizon))
-                    : new Span(settled.minus(lookback), settled.minus(horizon));
+            case HORIZON -> new Span(settled.minus(reach()), settled.minus(recent));
+            case LOOKBACK -> lookback.compareTo(reach()) <= 0
+                    ? new Span(settled.minus(reach()), settled.minus(reach()))
+                    : new Span(settled.minus(lookback), settled.minus(reach()));
         };
     }
 

@@ -68,12 +68,12 @@ public final class Pollers {
 
     /**
      * The buckets a windowed unit may read again or hold late child work: from its main position, or the
-     * lookback (the horizon, the longest recording wait, if longer) if earlier, on.
+     * lookback (the horizon's reach, the longest recording wait, if longer) if earlier, on.
      */
     static Span ledgerSpan(WorkUnit unit, WindowCursor cursor, PollContext ctx, Instant now) {
         TimeRange range = TimeRange.of(unit, ctx.historyStart());
         LateSettings late = ctx.late();
-        Duration back = late.lookback().compareTo(late.horizon()) > 0 ? late.lookback() : late.horizon();
+        Duration back = late.lookback().compareTo(late.reach()) > 0 ? late.lookback() : late.reach();
         Duration childWait = ctx.lateChildren().longestWait();
         back = childWait.compareTo(back) > 0 ? childWait : back;
         Instant oldestNeeded = late.settled(now).minus(back).minus(late.grain());

@@ -141,7 +141,7 @@ final class WindowReads<T> {
     }
 
     private Span seedSpan(RescanState rescan, WindowCursor cursor, Instant now) {
-        Instant from = ctx.late().settled(now).minus(ctx.late().horizon());
+        Instant from = ctx.late().settled(now).minus(ctx.late().reach());
         Instant until = Instant.ofEpochMilli(rescan.seedUntil());
         return new Span(from, until.isAfter(from) ? until : from).within(read(cursor));
     }

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -136,6 +137,7 @@ public class CinnoxSourceTask extends SourceTask {
         if (lease == null || steps == null) {
             return null;
         }
+        failIfCredentialsRefused();
         List<SourceRecord> events = receivedEvents();
         if (!events.isEmpty()) {
             return events;
@@ -163,6 +165,16 @@ public class CinnoxSourceTask extends SourceTask {
             idleUntil(scheduler.nextDueAt(now), now);
         }
         return null;
+    }
+
+    /** A task that only hosts the receiver fails on a refused token as a reading task does. */
+    private void failIfCredentialsRefused() {
+        SubscriptionKeeper registration = keeper;
+        if (registration != null) {
+            registration.refusedCredentials().ifPresent(e -> {
+                throw new ConnectException(FatalErrors.explain(e), e);
+            });
+        }
     }
 
     /** Events the receiver holds, as records; the receiver's senders wait until Kafka has them. */

@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.webhook;
 
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxApiException;
+import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.model.EventSubscription;
 import io.kafkaconnect.cinnox.schedule.Backoff;
 import io.kafkaconnect.cinnox.schedule.Scheduler;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Keeps the App's enquiry event subscription pointing at the receiver: registers (PATCH enabled=true)
  * once the receiver listens, retries a failed or unverified registration with backoff, and registers again
  * on an interval so a subscription removed elsewhere comes back. It never removes the subscription: a
- * stopping task is usually replaced by another one that registers the same URL.
+ * stopping task is usually replaced by another one that registers the same URL. When CINNOX refuses the
+ * App Token or App ID it stops and keeps the answer, so that the task fails with it as a reading task would.
  */
 public final class SubscriptionKeeper implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class SubscriptionKeeper implements AutoCloseable {
     private final Scheduler scheduler;
     private final Backoff retry;
     private volatile boolean registered;
+    private volatile FatalApiException refused;
 
     /**
      * @param permit takes a request permit from the account's budget; false means try again later
@@ -53,7 +56,12 @@ public final class SubscriptionKeeper implements AutoCloseable {
         return registered;
     }
 
-    /** One registration attempt; the delay until the next one. */
+    /** CINNOX's answer when it refused the App Token or App ID; the keeper then registers no more. */
+    public Optional<FatalApiException> refusedCredentials() {
+        return Optional.ofNullable(refused);
+    }
+
+    /** One registration attempt; the delay until the next one, empty once the credentials were refused. */
     private Optional<Duration> register() {
         if (!permit.getAsBoolean()) {
             return Optional.of(FIRST_RETRY);
@@ -72,6 +80,16 @@ public final class SubscriptionKeeper implements AutoCloseable {
             log.warn("CINNOX could not verify {} (the challenge went unanswered or wrong): is webhook.public.url "
                     + "reachable from CINNOX and routed to this worker? Retrying in {}",
                     settings.registeredUrlForLogs(), retry.peek());
+        } catch (FatalApiException e) {
+            if (e.reason() == FatalApiException.Reason.INVALID_TOKEN || e.reason() == FatalApiException.Reason.INVALID_APP) {
+                refused = e;
+                registered = false;
+                log.error("CINNOX refused the credentials while registering the enquiry event subscription: {}",
+                        e.getMessage());
+                return Optional.empty();
+            }
+            log.warn("Could not register the enquiry event subscription: {}; retrying in {}", e.getMessage(),
+                    retry.peek());
         } catch (CinnoxApiException e) {
             log.warn("Could not register the enquiry event subscription: {}; retrying in {}", e.getMessage(),
                     retry.peek());

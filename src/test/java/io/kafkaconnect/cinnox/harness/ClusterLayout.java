@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param kafkaLibs    folder of the Kafka jars (broker and worker classpath)
  * @param pluginPath   the workers' plugin.path: the plugin zip unzipped in a folder of its own under it
  * @param simulatorJar the runnable simulator jar
- * @param portsBase    simulator base+80, Connect REST base+83.., broker base+1092, controller base+1093
+ * @param portsBase    simulator base+80, Connect REST base+83.., broker base+1092, controller base+1093, worker
+ *                     JMX base+1111..
  * @param workers      how many Connect workers the run starts (1..9)
  * @param exactlyOnce  whether the workers run with exactly.once.source.support=enabled
  */
@@ -56,6 +57,11 @@ record ClusterLayout(Path dir, Path kafkaLibs, Path pluginPath, Path simulatorJa
     /** REST port of worker {@code n}, counted from 1. */
     int restPort(int n) {
         return portsBase + 83 + n - 1;
+    }
+
+    /** The JMX (RMI) port of worker {@code n}, counted from 1, bound to 127.0.0.1 without authentication. */
+    int jmxPort(int n) {
+        return portsBase + 1110 + n;
     }
 
     String restUrl(int n) {

@@ -69,6 +69,17 @@ final class ConnectRest {
         }
     }
 
+    /** PUT /connector-plugins/{class}/config/validate: the worker's and the connector's checks of {@code config}. */
+    Answer validate(String connectorClass, Map<String, String> config) {
+        try {
+            String json = MAPPER.writeValueAsString(config);
+            return send(HttpRequest.newBuilder(uri("/connector-plugins/" + connectorClass + "/config/validate"))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Answer get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

@@ -39,6 +39,19 @@ final class KafkaConfigs {
         return layout.config().resolve("log4j2.properties");
     }
 
+    /**
+     * A worker's JMX connector on 127.0.0.1 without authentication (RMI registry and server on one port), so
+     * the harness can read every MBean the worker registers.
+     */
+    static List<String> workerJvmFlags(ClusterLayout layout, int n) {
+        String port = Integer.toString(layout.jmxPort(n));
+        return List.of("-Dcom.sun.management.jmxremote.port=" + port,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=" + ClusterLayout.HOST,
+                "-Djava.rmi.server.hostname=" + ClusterLayout.HOST,
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false");
+    }
+
     private static List<String> log4j() {
         return List.of("status = warn",
                 "appender.console.type = Console",

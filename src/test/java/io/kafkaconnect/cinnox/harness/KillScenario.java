@@ -14,7 +14,7 @@ import java.util.Random;
  */
 final class KillScenario {
 
-    private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(180);
 
     private KillScenario() {
     }
@@ -65,7 +65,7 @@ final class KillScenario {
     }
 
     /** Live workers running at least one task (a worker without tasks would recover at once); all if none. */
-    private static List<Integer> busyWorkers(RunContext ctx) {
+    static List<Integer> busyWorkers(RunContext ctx) {
         List<Integer> alive = ctx.cluster().aliveWorkers();
         List<String> hosts = ctx.status().tasks().stream().map(ConnectRest.TaskState::workerId).toList();
         List<Integer> busy = alive.stream().filter(n -> hosts.contains(ctx.layout().workerId(n))).toList();
@@ -73,7 +73,7 @@ final class KillScenario {
     }
 
     /** Seconds from the kill until every task runs on a live worker again; -1 if that did not happen in time. */
-    private static double killAndRecover(RunContext ctx, int victim, int i) {
+    static double killAndRecover(RunContext ctx, int victim, int i) {
         String deadId = ctx.layout().workerId(victim);
         int before = ctx.delivered();
         long t0 = System.nanoTime();

@@ -67,7 +67,7 @@ final class ProcessCluster implements AutoCloseable {
         if (!Files.exists(layout.data().resolve("kraft").resolve("meta.properties"))) {
             formatStorage();
         }
-        ManagedProcess broker = launch("broker", kafkaCommand("kafka.Kafka",
+        ManagedProcess broker = launch("broker", kafkaCommand(List.of(), "kafka.Kafka",
                 KafkaConfigs.serverProperties(layout).toString()));
         await(broker, Duration.ofSeconds(120), () -> broker.logContains("Kafka Server started"));
         return broker;
@@ -75,8 +75,8 @@ final class ProcessCluster implements AutoCloseable {
 
     private void formatStorage() {
         String clusterId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        List<String> cmd = kafkaCommand("kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId, "-c",
-                KafkaConfigs.serverProperties(layout).toString());
+        List<String> cmd = kafkaCommand(List.of(), "kafka.tools.StorageTool", "format", "--standalone", "-t",
+                clusterId, "-c", KafkaConfigs.serverProperties(layout).toString());
         ManagedProcess format = launch("format", cmd);
         await(format, Duration.ofSeconds(120), () -> !format.alive());
         synchronized (this) {
@@ -89,11 +89,21 @@ final class ProcessCluster implements AutoCloseable {
 
     /** Starts worker {@code n} (from 1) and waits until its REST API answers GET /health with 200. */
     ManagedProcess startWorker(int n) {
-        ManagedProcess worker = launch("worker-" + n, kafkaCommand("org.apache.kafka.connect.cli.ConnectDistributed",
-                KafkaConfigs.workerProperties(layout, n).toString()));
-        ConnectRest rest = new ConnectRest(layout.restUrl(n));
-        await(worker, Duration.ofSeconds(180), rest::healthy);
-        return worker;
+        return startWorkers(List.of(n)).get(0);
+    }
+
+    /** Starts workers together, so that their JVM start-ups overlap, then waits until each answers GET /health. */
+    List<ManagedProcess> startWorkers(List<Integer> numbers) {
+        List<ManagedProcess> workers = new ArrayList<>();
+        for (int n : numbers) {
+            List<String> cmd = kafkaCommand(KafkaConfigs.workerJvmFlags(layout, n), "org.apache.kafka.connect.cli.ConnectDistributed",
+                    KafkaConfigs.workerProperties(layout, n).toString());
+            workers.add(launch("worker-" + n, cmd));
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            await(workers.get(i), Duration.ofSeconds(180), new ConnectRest(layout.restUrl(numbers.get(i)))::healthy);
+        }
+        return workers;
     }
 
     /** Starts the simulator jar with {@code args} and a heap of {@code heap} (e.g. "512m"), waits until it listens. */
@@ -177,9 +187,10 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private List<String> kafkaCommand(String mainClass, String... args) {
+    private List<String> kafkaCommand(List<String> jvmFlags, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(java, marker()));
         cmd.addAll(KAFKA_JVM);
+        cmd.addAll(jvmFlags);
         cmd.add("-Dlog4j2.configurationFile=" + KafkaConfigs.log4j(layout));
         cmd.add("-Dkafka.logs.dir=" + layout.logs());
         cmd.addAll(List.of("-cp", layout.kafkaLibs() + "/*", mainClass));

@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * The reliability suite of issue 11 with real processes: each scenario starts its own broker, workers and
  * simulator, disrupts a backfill and checks what reached Kafka against the simulator's ground truth. Run it
- * through bin/reliability (which builds the plugin and fetches the Kafka jars); {@code --short} is the CI
- * variant. Prints each scenario's figures as Markdown and writes them to results.md in the state folder; exits
- * 1 when a promise was broken.
+ * through bin/reliability (which builds the plugin and fetches the Kafka jars); {@code --short} runs every
+ * scenario on small data, {@code --ci} the one-cluster CI variant of .ci/run. Prints each scenario's figures as
+ * Markdown and writes them to results.md in the state folder; exits 1 when a promise was broken.
  */
 public final class ReliabilityMain {
 
@@ -32,13 +32,16 @@ public final class ReliabilityMain {
         all.put("broker-outage", BrokerOutageScenario::run);
         all.put("reconfigure", ReconfigureScenario::run);
         all.put("secrets", SecretsScenario::run);
+        all.put("validate", ValidateScenario::run);
         return all;
     }
 
     public static void main(String[] args) {
         SuiteOptions o = SuiteOptions.parse(args);
         Map<String, Function<SuiteOptions, ScenarioResult>> all = scenarios();
-        List<String> chosen = List.of(o.text("only", String.join(",", all.keySet())).split(","));
+        all.put("ci", CiScenario::run);
+        String everything = o.flag("ci") ? "ci" : String.join(",", scenarios().keySet());
+        List<String> chosen = List.of(o.text("only", everything).split(","));
         List<ScenarioResult> results = new ArrayList<>();
         for (String name : chosen) {
             Function<SuiteOptions, ScenarioResult> scenario = all.get(name.trim());

@@ -64,9 +64,7 @@ final class RunContext implements AutoCloseable {
         long t0 = System.nanoTime();
         cluster.startBroker();
         log("broker ready after %.1f s", seconds(t0));
-        for (int n = 1; n <= layout().workers(); n++) {
-            cluster.startWorker(n);
-        }
+        cluster.startWorkers(java.util.stream.IntStream.rangeClosed(1, layout().workers()).boxed().toList());
         log("%d worker(s) ready after %.1f s", layout().workers(), seconds(t0));
         cluster.startSimulator(simulatorHeap, spec.cliArgs());
         log("simulator ready after %.1f s", seconds(t0));

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Looks for the run's App Token and webhook secret where nobody should find them: the broker's and the
  * workers' logs (the simulator's own log is CINNOX's side and left out) and the worker REST answers about the
- * connector (config, status with exception traces, tasks, the expanded connector list).
+ * connector (config, status with exception traces, tasks, the expanded connector list), and every MBean name and
+ * attribute value the live workers expose through JMX (the metrics a monitoring agent scrapes).
  */
 final class Secrets {
 
@@ -42,7 +43,37 @@ final class Secrets {
                 ? " (secrets named through the file config provider)" : " (secrets written in the config)"),
                 inRest.isEmpty() ? "none" : inRest);
         result.require(inLogs.isEmpty(), "secrets in logs: " + inLogs);
+        scanJmx(run, result);
         result.require(inRest.isEmpty() || !run.connector().secretsInFile(), "secrets in REST answers: " + inRest);
+    }
+
+    /**
+     * Reads every MBean of each live worker through its JMX port (names and attribute values, written masked to
+     * jmx-worker-N.txt in the run folder) and searches them; the connector's own metrics must be among them.
+     */
+    static void scanJmx(RunContext run, ScenarioResult result) {
+        List<String> found = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        int pluginMBeans = 0;
+        for (int n : run.cluster().aliveWorkers()) {
+            try {
+                JmxDump dump = JmxDump.read(run.layout().jmxPort(n), 120);
+                found.addAll(search("JMX of worker-" + n, dump.text(), run.connector()));
+                pluginMBeans += dump.pluginMBeans();
+                read.add(String.format("worker-%d: %d MBeans, %d values (%d unreadable), %d of the connector", n,
+                        dump.mbeans(), dump.values(), dump.unreadable(), dump.pluginMBeans()));
+                Files.writeString(run.layout().dir().resolve("jmx-worker-" + n + ".txt"),
+                        mask(dump.text(), run.connector()));
+            } catch (IOException | RuntimeException e) {
+                result.problem("reading the JMX of worker-" + n + " failed: " + e.getMessage());
+            }
+        }
+        result.figure("JMX read", read);
+        result.figure("secrets in the workers' JMX metrics", found.isEmpty() ? "none" : found);
+        result.require(found.isEmpty(), "secrets in JMX: " + found);
+        if (run.reader() != null) {
+            result.require(pluginMBeans > 0, "no MBean of the connector's own metrics was found in JMX");
+        }
     }
 
     /** Where a secret was found in the REST answers: "GET /connectors/x/config: webhook secret". */

@@ -52,7 +52,7 @@ class RescanCostTest {
         });
         System.out.println("Re-scan requests per hour by report: " + perHour(perReport));
         System.out.println("Re-scan requests per hour by tier: " + perHour(perDay));
-        assertEquals(Map.of(RescanTier.RECENT, 72L, RescanTier.HORIZON, 43L, RescanTier.LOOKBACK, 96L), perHour(perDay));
+        assertEquals(Map.of(RescanTier.RECENT, 72L, RescanTier.HORIZON, 48L, RescanTier.LOOKBACK, 92L), perHour(perDay));
     }
 
     /** Requests of one report over the second simulated day (the first fills the bands), by tier. */

@@ -27,9 +27,12 @@ class RescanScheduleTest {
     @Test
     void bandsTileTheTimeBehindTheSettleDelay() {
         assertEquals(new Span(SETTLED.minus(Duration.ofHours(1)), SETTLED), DEFAULTS.band(RescanTier.RECENT, NOW));
-        assertEquals(new Span(SETTLED.minus(Duration.ofDays(1)), SETTLED.minus(Duration.ofHours(1))),
+        // The horizon band reaches one horizon interval past the horizon: a row that appears a day after its time
+        // is still inside it when the next hourly pass starts.
+        assertEquals(Duration.ofHours(25), DEFAULTS.reach());
+        assertEquals(new Span(SETTLED.minus(Duration.ofHours(25)), SETTLED.minus(Duration.ofHours(1))),
                 DEFAULTS.band(RescanTier.HORIZON, NOW));
-        assertEquals(new Span(SETTLED.minus(Duration.ofDays(3)), SETTLED.minus(Duration.ofDays(1))),
+        assertEquals(new Span(SETTLED.minus(Duration.ofDays(3)), SETTLED.minus(Duration.ofHours(25))),
                 DEFAULTS.band(RescanTier.LOOKBACK, NOW));
     }
 
@@ -109,9 +112,9 @@ class RescanScheduleTest {
     @Test
     void phasesFollowTheBucketsEnd() {
         Duration hour = Duration.ofHours(1);
-        assertEquals(LateSettings.Phase.LATE_ROWS, DEFAULTS.phase(Bucket.of(SETTLED.minus(Duration.ofHours(24)), hour), NOW));
+        assertEquals(LateSettings.Phase.LATE_ROWS, DEFAULTS.phase(Bucket.of(SETTLED.minus(Duration.ofHours(25)), hour), NOW));
         assertEquals(LateSettings.Phase.CHANGES_ONLY,
-                DEFAULTS.phase(Bucket.of(SETTLED.minus(Duration.ofHours(25)), hour), NOW));
+                DEFAULTS.phase(Bucket.of(SETTLED.minus(Duration.ofHours(26)), hour), NOW));
         assertEquals(LateSettings.Phase.CHANGES_ONLY, DEFAULTS.phase(Bucket.of(SETTLED.minus(Duration.ofDays(3)), hour), NOW));
         assertEquals(LateSettings.Phase.GONE, DEFAULTS.phase(Bucket.of(SETTLED.minus(Duration.ofHours(73)), hour), NOW));
     }

@@ -137,7 +137,11 @@ class EnquiryWebhookIT {
                 .findFirst().orElseThrow();
         Instant removed = Instant.now();
         connect.removeWorker(host);
-        await("task 0 runs on the other worker and registered again", Duration.ofSeconds(60),
+        // The status may still name the removed worker for a moment, and its keeper may have renewed the
+        // subscription just before: wait for task 0 on another worker, then for a registration from there.
+        await("task 0 runs on the other worker", Duration.ofSeconds(60),
+                () -> task0Running() && !before.equals(workerOfTask0()));
+        await("task 0 registered again", Duration.ofSeconds(60),
                 () -> sim.requests().count("inquiry-event-sub") > registrations && task0Running());
         System.out.printf("EnquiryWebhookIT: receiver back and re-registered %d ms after its worker was removed%n",
                 Duration.between(removed, Instant.now()).toMillis());
