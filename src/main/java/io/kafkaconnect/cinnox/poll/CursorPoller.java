@@ -8,10 +8,9 @@ import java.util.function.Supplier;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * The shape the pollers of daily and snapshot units share: one decision of what is due ({@link #next}),
- * from which both {@link #dueAt} and {@link #step} follow, kept apart from the reads that advance the typed
- * cursor, and one commit that builds a step's records (each once, the last with the cursor after the step)
- * and moves the cursor.
+ * The shape every poller shares: one decision of what is due ({@link #next}), from which {@link #dueAt},
+ * {@link #step} and {@link #nextStep} all follow, kept apart from the reads that advance the typed cursor, and
+ * one commit that builds a step's records (each once, the last with the cursor after the step) and moves it.
  *
  * @param <C> the unit kind's cursor
  */
@@ -21,8 +20,13 @@ abstract class CursorPoller<C extends UnitCursor> implements UnitPoller {
     protected sealed interface Next permits Read, Wait {
     }
 
-    /** Read now: one request, whose rows advance the cursor. */
-    protected record Read(Supplier<List<SourceRecord>> read) implements Next {
+    /** Read now: one request, whose rows advance the cursor; {@code kind} says how the step runs. */
+    protected record Read(Supplier<List<SourceRecord>> read, Supplier<StepKind> kind) implements Next {
+
+        /** A read that sends its request itself. */
+        Read(Supplier<List<SourceRecord>> read) {
+            this(read, () -> StepKind.REQUEST);
+        }
     }
 
     /** Nothing to read before {@code until} ({@link #NEVER} when finished). */
@@ -31,7 +35,7 @@ abstract class CursorPoller<C extends UnitCursor> implements UnitPoller {
 
     protected final WorkUnit unit;
     protected final PollContext ctx;
-    private final StepRecords.Heartbeats heartbeats;
+    protected final StepRecords.Heartbeats heartbeats;
     protected volatile C cursor;
 
     CursorPoller(WorkUnit unit, C cursor, PollContext ctx) {
@@ -58,9 +62,19 @@ abstract class CursorPoller<C extends UnitCursor> implements UnitPoller {
         return next(now) instanceof Wait wait ? wait.until() : now;
     }
 
+    /** Called at the start of every step, before the decision; nothing by default. */
+    protected void beforeStep(Instant now) {
+    }
+
     @Override
     public final List<SourceRecord> step(Instant now) {
+        beforeStep(now);
         return next(now) instanceof Read read ? read.read().get() : List.of();
+    }
+
+    @Override
+    public final StepKind nextStep(Instant now) {
+        return next(now) instanceof Read read ? read.kind().get() : StepKind.REQUEST;
     }
 
     /** Builds the step's records (each once, the last with the cursor after the step) and moves the cursor. */

@@ -27,10 +27,6 @@ final class UnitChildren {
 
     private static final Logger log = LoggerFactory.getLogger(UnitChildren.class);
 
-    /** The records of a step on the unit's own child work, and the unit's cursor after it. */
-    record Step(List<SourceRecord> records, WindowCursor after) {
-    }
-
     private final WorkUnit unit;
     private final PollContext ctx;
     private final LedgerBook book;
@@ -47,7 +43,8 @@ final class UnitChildren {
         this.pages = pages;
     }
 
-    Step readUnitChild(WindowCursor before) {
+    /** Reads a page of the first child pending in the unit's own cursor. */
+    WindowStep readUnitChild(WindowCursor before) {
         ChildRef child = ChildRef.decode(before.pending().get(0));
         LedgerRecords out = new LedgerRecords();
         WindowCursor after = before.childFinished();
@@ -56,7 +53,7 @@ final class UnitChildren {
             add(out, page, null);
             after = page.last() ? before.childFinished() : before.childPageRead(page.readCount());
         }
-        return new Step(out.build(ctx.maker(), unit, Map.of(), Map.of(), before, after, heartbeats, true), after);
+        return new WindowStep(out.build(ctx.maker(), unit, Map.of(), Map.of(), before, after, heartbeats, true), after);
     }
 
     /**
