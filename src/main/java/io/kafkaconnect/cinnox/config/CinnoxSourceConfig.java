@@ -222,7 +222,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
             + "task to a busy one in two steps, one check apart, so old and new tasks together stay inside the "
             + "budget while workers replace them; so this must be longer than a worker takes to stop a task. 0 "
             + "keeps a fixed split by each task's live work, changed only when a new chunk begins.";
-    static final long SHARE_CHECK_INTERVAL_DEFAULT = 2 * MINUTE;
+    static final long SHARE_CHECK_INTERVAL_DEFAULT = MINUTE;
 
     public static final String PAGE_SIZE_CONFIG = "page.size";
     static final String PAGE_SIZE_DOC = "How many records one request asks for (the limit parameter); "
