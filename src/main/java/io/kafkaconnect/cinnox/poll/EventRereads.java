@@ -4,23 +4,18 @@ import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.CinnoxApiException;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.ledger.Bucket;
-import io.kafkaconnect.cinnox.ledger.BucketState;
 import io.kafkaconnect.cinnox.ledger.LateSettings;
-import io.kafkaconnect.cinnox.ledger.LedgerBook;
 import io.kafkaconnect.cinnox.ledger.RereadRequests;
-import io.kafkaconnect.cinnox.ledger.Sieve;
-import io.kafkaconnect.cinnox.ledger.Span;
 import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
-import io.kafkaconnect.cinnox.report.WindowedReport;
 import io.kafkaconnect.cinnox.webhook.EnquiryEvent;
-import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,36 +40,31 @@ public final class EventRereads {
     static final Duration MARGIN = Duration.ofHours(1);
     /** The most CINNOX requests re-reads spend in a clock minute. */
     static final int REQUESTS_PER_MINUTE = 20;
-    /** The most events looked up in the ledgers in a clock minute. */
-    static final int LOOKUPS_PER_MINUTE = 300;
     static final Duration RETRY = Duration.ofSeconds(30);
     static final Duration CHECK_EVERY = Duration.ofMinutes(1);
-
-    /** The bucket being read: its window page by page, then the child work its rows queued. */
-    private record Active(Bucket bucket, WorkUnit unit, LedgerBook book, long offset, boolean windowRead) {
-    }
 
     private final PollContext ctx;
     private final OffsetStorageReader reader;
     private final EnquiryLocator locator;
+    private final EventLookups lookups;
     private final RereadRequests requests;
     private final Map<String, Object> partition;
     private final Set<SourceRecord> unacked = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Bucket> finished = new ArrayList<>();
     /** Buckets asked for again while being read or waiting for their removal: read once more. */
-    private final Set<Bucket> again = new java.util.HashSet<>();
-    private Active active;
+    private final Set<Bucket> again = new HashSet<>();
+    /** The bucket being read, or null. */
+    private HourReread active;
     private Instant nextCheck = Instant.MIN;
     private Instant minute = Instant.MIN;
     private int requestsThisMinute;
-    private int lookupsThisMinute;
-    private long skippedLookups;
 
     private EventRereads(PollContext ctx, OffsetStorageReader reader, EnquiryLocator locator,
             Map<String, Object> partition) {
         this.ctx = ctx;
         this.reader = reader;
         this.locator = locator;
+        this.lookups = new EventLookups(locator);
         this.partition = partition;
         this.requests = RereadRequests.fromOffset(reader.offset(partition), ctx.late().grain());
     }
@@ -102,41 +92,19 @@ public final class EventRereads {
      */
     public Map<String, Object> noted(List<EnquiryEvent> events, Instant now) {
         newMinute(now);
-        List<String> ids = new ArrayList<>();
-        Instant newest = Instant.EPOCH;
-        for (EnquiryEvent e : events) {
-            if ("Opened".equalsIgnoreCase(e.status()) || e.eid().isBlank() || ids.contains(e.eid())) {
-                continue;
-            }
-            if (lookupsThisMinute >= LOOKUPS_PER_MINUTE) {
-                skippedLookups++;
-                continue;
-            }
-            lookupsThisMinute++;
-            ids.add(e.eid());
-            Instant at = e.date() != null && e.date().isBefore(now) ? e.date() : now;
-            newest = at.isAfter(newest) ? at : newest;
+        Map<String, Bucket> found = lookups.locate(events, now);
+        if (!found.isEmpty()) {
+            nextCheck = Instant.MIN;
         }
-        if (!ids.isEmpty()) {
-            Map<String, Bucket> found = locator.locate(ids, newest);
-            if (!found.isEmpty()) {
-                nextCheck = Instant.MIN;
+        found.forEach((id, bucket) -> {
+            if (finished.contains(bucket) || (active != null && active.bucket().equals(bucket))) {
+                again.add(bucket);
             }
-            found.forEach((id, bucket) -> {
-                if (finished.contains(bucket) || (active != null && active.bucket().equals(bucket))) {
-                    again.add(bucket);
-                }
-                if (!requests.add(bucket)) {
-                    log.warn("Enquiry {}: {} hours already wait to be read again; its hour {} is left to the re-scans",
-                            id, RereadRequests.CAP, bucket);
-                }
-            });
-            ids.removeAll(found.keySet());
-            if (!ids.isEmpty()) {
-                log.info("Enquiry events for {} enquiries not (yet) in the ledgers of the last {} days: {}",
-                        ids.size(), EnquiryLocator.SEARCH.toDays(), ids.size() > 5 ? ids.subList(0, 5) + "..." : ids);
+            if (!requests.add(bucket)) {
+                log.warn("Enquiry {}: {} hours already wait to be read again; its hour {} is left to the re-scans",
+                        id, RereadRequests.CAP, bucket);
             }
-        }
+        });
         return Map.of(RereadRequests.OFFSET_KEY, requests.encode());
     }
 
@@ -190,7 +158,7 @@ public final class EventRereads {
 
     /** Events that found no room in a minute's lookups, since the task started. */
     public long skippedLookups() {
-        return skippedLookups;
+        return lookups.skipped();
     }
 
     private List<SourceRecord> read(Instant now) {
@@ -199,47 +167,16 @@ public final class EventRereads {
             if (next.isEmpty()) {
                 return List.of();
             }
-            active = start(next.get());
+            active = HourReread.start(next.get(), locator, reader, ctx);
+        }
+        if (active.done()) {
+            log.info("Enquiry-detail hour {} read again for enquiry events", active.bucket());
+            finished.add(active.bucket());
+            active = null;
+            return List.of();
         }
         requestsThisMinute++;
-        Bucket b = active.bucket();
-        if (!active.windowRead()) {
-            return readPage(now);
-        }
-        if (!active.book().state(b).pending().isEmpty()) {
-            return new UnitChildren(active.unit(), ctx, active.book(), ctx.heartbeats(), ctx.children()::read)
-                    .readBucketChild(b, WindowCursor.fresh(), now);
-        }
-        requestsThisMinute--;
-        log.info("Enquiry-detail hour {} read again for enquiry events", b);
-        finished.add(b);
-        active = null;
-        return List.of();
-    }
-
-    private Active start(Bucket bucket) {
-        WorkUnit unit = locator.unitOf(bucket);
-        LedgerBook book = new LedgerBook(ctx.late().grain(), unit.toPartition());
-        Map<String, Object> offset = reader.offset(locator.partition(bucket));
-        book.put(bucket, BucketState.fromOffset(offset));
-        return new Active(bucket, unit, book, 0, false);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<SourceRecord> readPage(Instant now) {
-        Bucket b = active.bucket();
-        WindowPageReader<?> pages = new WindowPageReader(WindowedReport.of(Report.ENQUIRY_DETAIL, ctx.formats()), ctx,
-                active.book());
-        WindowPageReader.Outcome page = pages.read(new Span(b.start(), b.end()), active.offset(), 0, Sieve.Mode.EVENT, now);
-        Map<Bucket, BucketState> changed = page.sieve().changes();
-        Map<Bucket, BucketState> previous = new LinkedHashMap<>();
-        changed.keySet().forEach(c -> previous.put(c, active.book().state(c)));
-        WindowCursor cursor = WindowCursor.fresh();
-        List<SourceRecord> records = page.records().build(ctx.maker(), active.unit(), previous, changed, cursor, cursor,
-                ctx.heartbeats(), false);
-        page.sieve().commit();
-        active = new Active(b, active.unit(), active.book(), active.offset() + page.size(), page.last());
-        return records;
+        return active.step(now);
     }
 
     private List<SourceRecord> track(List<SourceRecord> records) {
@@ -273,11 +210,10 @@ public final class EventRereads {
     }
 
     private void newMinute(Instant now) {
-        Instant m = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant m = now.truncatedTo(ChronoUnit.MINUTES);
         if (!m.equals(minute)) {
             minute = m;
             requestsThisMinute = 0;
-            lookupsThisMinute = 0;
         }
     }
 }

@@ -5,8 +5,6 @@ import io.kafkaconnect.cinnox.budget.TaskDealer;
 import io.kafkaconnect.cinnox.schedule.Scheduler;
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
-import io.kafkaconnect.cinnox.ledger.Bucket;
-import io.kafkaconnect.cinnox.ledger.BucketState;
 import io.kafkaconnect.cinnox.metrics.ConnectorMetrics;
 import io.kafkaconnect.cinnox.metrics.PluginGauges;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
@@ -17,13 +15,11 @@ import io.kafkaconnect.cinnox.work.WorkUnit;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
-import io.kafkaconnect.cinnox.webhook.EventRecords;
 import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +27,6 @@ import java.util.function.Function;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
@@ -115,8 +110,7 @@ public class CinnoxSourceConnector extends SourceConnector {
         plannedChunk = Chunk.containing(now, config.backfillChunk());
         UnitPlanner planner = unitPlanner();
         List<WorkUnit> all = planner.allUnits(now);
-        Map<Map<String, Object>, UnitCursor> stored = storedCursors(all);
-        Function<WorkUnit, UnitCursor> cursors = unit -> stored.get(unit.toPartition());
+        Function<WorkUnit, UnitCursor> cursors = StoredCursors.read(context().offsetStorageReader(), all)::of;
         List<WorkUnit> todo = planner.unitsToDo(now, cursors);
         TaskDealer.Deal deal = dealer.deal(todo, maxTasks, cursors, now);
         List<Map<String, String>> configs = new ArrayList<>();
@@ -137,26 +131,6 @@ public class CinnoxSourceConnector extends SourceConnector {
         return new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
     }
 
-    /** The stored cursors of the units; a cursor that cannot be read counts as not finished. */
-    private Map<Map<String, Object>, UnitCursor> storedCursors(List<WorkUnit> units) {
-        List<Map<String, Object>> partitions = units.stream().map(WorkUnit::toPartition).toList();
-        Map<Map<String, Object>, Map<String, Object>> offsets = context().offsetStorageReader().offsets(partitions);
-        Map<Map<String, Object>, UnitCursor> cursors = new HashMap<>();
-        if (offsets == null) {
-            return cursors;
-        }
-        Map<Map<String, Object>, WorkUnit> byPartition = new HashMap<>();
-        units.forEach(unit -> byPartition.put(unit.toPartition(), unit));
-        offsets.forEach((partition, offset) -> {
-            try {
-                cursors.put(partition, UnitCursor.fromOffset(byPartition.get(partition).report().kind(), offset));
-            } catch (IllegalArgumentException e) {
-                log.warn("Stored offset of {} cannot be read; the task will report it: {}", partition, e.getMessage());
-            }
-        });
-        return cursors;
-    }
-
     /**
      * Runs every minute on the monitor thread: asks Connect for new task configurations when a new chunk
      * began, or when the dealer finds the tasks should be dealt again (a task's units all finished, or the
@@ -173,8 +147,8 @@ public class CinnoxSourceConnector extends SourceConnector {
                 return;
             }
             UnitPlanner planner = unitPlanner();
-            Map<Map<String, Object>, UnitCursor> stored = storedCursors(planner.allUnits(now));
-            Function<WorkUnit, UnitCursor> cursors = unit -> stored.get(unit.toPartition());
+            Function<WorkUnit, UnitCursor> cursors = StoredCursors.read(context().offsetStorageReader(),
+                    planner.allUnits(now))::of;
             Optional<String> reason = dealer.reasonToDealAgain(planner.unitsToDo(now, cursors), cursors, now);
             if (reason.isPresent()) {
                 log.info("Asking for new task configurations: {}", reason.get());
@@ -231,48 +205,7 @@ public class CinnoxSourceConnector extends SourceConnector {
     /** Checks offsets submitted through {@code PATCH /connectors/{name}/offsets} before Connect stores them. */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        CinnoxSourceConfig target = new CinnoxSourceConfig(connectorConfig);
-        offsets.forEach((partition, offset) -> {
-            if (partition != null && EventRecords.PARTITION_REPORT.equals(partition.get(WorkUnit.REPORT))) {
-                // Enquiry event offsets are informational: nothing resumes from them.
-                return;
-            }
-            try {
-                if (partition != null && partition.containsKey(Bucket.PARTITION_KEY)) {
-                    checkBucket(partition, offset, target);
-                    return;
-                }
-                WorkUnit unit = WorkUnit.fromPartition(partition, target.backfillChunk());
-                if (!unit.appId().equals(target.appId())) {
-                    throw new IllegalArgumentException("its app '" + unit.appId() + "' is not "
-                            + CinnoxSourceConfig.APP_ID_CONFIG + " '" + target.appId() + "'");
-                }
-                if (offset != null) {
-                    UnitCursor.fromOffset(unit.report().kind(), offset);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConnectException("Cannot alter the offset of partition " + partition + ": " + e.getMessage()
-                        + ". See docs/operations.md for the partition and offset formats.", e);
-            }
-        });
+        new OffsetsCheck(new CinnoxSourceConfig(connectorConfig)).check(offsets);
         return true;
-    }
-
-    /** A ledger bucket's partition: its unit's partition plus {@code bucket}, and a ledger offset. */
-    private static void checkBucket(Map<String, ?> partition, Map<String, ?> offset, CinnoxSourceConfig target) {
-        Map<String, Object> unitPartition = new HashMap<>(partition);
-        Object bucket = unitPartition.remove(Bucket.PARTITION_KEY);
-        WorkUnit unit = WorkUnit.fromPartition(unitPartition, target.backfillChunk());
-        if (!unit.appId().equals(target.appId())) {
-            throw new IllegalArgumentException("its app '" + unit.appId() + "' is not " + CinnoxSourceConfig.APP_ID_CONFIG
-                    + " '" + target.appId() + "'");
-        }
-        if (!(bucket instanceof String text)) {
-            throw new IllegalArgumentException("'" + Bucket.PARTITION_KEY + "' must be an RFC 3339 instant, got " + bucket);
-        }
-        Bucket.parse(text, target.lateSettings().grain());
-        if (offset != null) {
-            BucketState.fromOffset(offset);
-        }
     }
 }

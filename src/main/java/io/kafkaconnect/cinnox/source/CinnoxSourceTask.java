@@ -9,7 +9,6 @@ import io.kafkaconnect.cinnox.metrics.TaskMetrics;
 import io.kafkaconnect.cinnox.metrics.TaskProgress;
 import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.poll.CountingApi;
-import io.kafkaconnect.cinnox.poll.EventRereads;
 import io.kafkaconnect.cinnox.poll.PollContext;
 import io.kafkaconnect.cinnox.poll.Pollers;
 import io.kafkaconnect.cinnox.poll.RateBudget;
@@ -22,20 +21,13 @@ import io.kafkaconnect.cinnox.client.ClientSettings;
 import io.kafkaconnect.cinnox.records.ConversionIssues;
 import io.kafkaconnect.cinnox.report.ReportFormats;
 import io.kafkaconnect.cinnox.webhook.EnquiryEventReceiver;
-import io.kafkaconnect.cinnox.webhook.EventRecords;
-import io.kafkaconnect.cinnox.webhook.PendingEvent;
-import io.kafkaconnect.cinnox.webhook.SubscriptionKeeper;
-import io.kafkaconnect.cinnox.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -52,7 +44,6 @@ public class CinnoxSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(CinnoxSourceTask.class);
 
     static final Duration MAX_BLOCK = Duration.ofSeconds(1);
-    static final int MAX_EVENTS_PER_POLL = 500;
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -73,10 +64,7 @@ public class CinnoxSourceTask extends SourceTask {
     private TaskProgress progress;
     private PluginGauges metrics;
     private ProgressLog progressLog;
-    private volatile EnquiryEventReceiver receiver;
-    private SubscriptionKeeper keeper;
-    private EventRecords eventRecords;
-    private volatile EventRereads rereads;
+    private volatile ReceiverHost events;
 
     public CinnoxSourceTask() {
         this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new, RateBudget::join);
@@ -88,6 +76,7 @@ public class CinnoxSourceTask extends SourceTask {
         this.sleeper = sleeper;
         this.apiFactory = apiFactory;
         this.budgets = budgets;
+        this.events = ReceiverHost.none(clock, sleeper);
     }
 
     @Override
@@ -113,85 +102,51 @@ public class CinnoxSourceTask extends SourceTask {
         runner = new StepRunner(scheduler, budget.budget(), windowLimits, stats, config.maxInFlightRequests(),
                 "cinnox-task");
         if (task.receiver()) {
-            startReceiver(config);
-            rereads = EventRereads.create(task, ctx, context.offsetStorageReader(), eventRecords.partition()).orElse(null);
+            events = ReceiverHost.start(task, ctx, api, budget.budget(), context.offsetStorageReader(), clock, sleeper);
         }
         log.info("CINNOX task started with {} units, {} requests per minute of the account's budget: {}",
                 task.units().size(), String.format("%.1f", task.requestsPerMinute()), task.units());
-    }
-
-    /** Listens for enquiry events first, then registers the subscription, whose challenge needs the listener. */
-    private void startReceiver(CinnoxSourceConfig config) {
-        WebhookSettings settings = config.webhook();
-        receiver = EnquiryEventReceiver.start(settings, clock);
-        eventRecords = new EventRecords(config.appId(), settings.topic());
-        RateBudget.Lease lease = budget;
-        keeper = new SubscriptionKeeper(api, settings, () -> lease.budget().tryAcquire(MAX_BLOCK));
-        keeper.start();
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         RateBudget.Lease lease = budget;
         StepRunner steps = runner;
+        ReceiverHost host = events;
         if (lease == null || steps == null) {
             return null;
         }
-        failIfCredentialsRefused();
-        List<SourceRecord> events = receivedEvents();
-        if (!events.isEmpty()) {
-            return events;
+        host.failIfCredentialsRefused();
+        List<SourceRecord> received = host.received();
+        if (!received.isEmpty()) {
+            return received;
         }
         Instant now = clock.instant();
-        progressLog.logIfDue(now, this::receiverProgress, steps::isRunning);
-        EventRereads asked = rereads;
-        if (asked != null && asked.due(now) && lease.budget().tryAcquire(MAX_BLOCK)) {
-            List<SourceRecord> records = asked.step(now);
-            if (!records.isEmpty()) {
-                return records;
-            }
+        progressLog.logIfDue(now, host::progress, steps::isRunning);
+        List<SourceRecord> reread = host.reread(now, lease.budget());
+        if (!reread.isEmpty()) {
+            return reread;
         }
         StepRunner.Round round = steps.round(now, MAX_BLOCK);
         if (!round.records().isEmpty()) {
             return round.records();
         }
+        awaitWork(round, steps, lease.budget(), now);
+        return null;
+    }
+
+    /** Nothing to return: waits for the paused budget, an answer in flight or the next due unit, at most a second. */
+    private void awaitWork(StepRunner.Round round, StepRunner steps, RateBudget budget, Instant now)
+            throws InterruptedException {
         if (round.sent().throttled()) {
-            if (lease.budget().isPaused()) {
-                idleUntil(lease.budget().pausedUntil(), now);
+            if (budget.isPaused()) {
+                idleUntil(budget.pausedUntil(), now);
             }
         } else if (round.sent().requests() == 0 && steps.inFlight() > 0) {
             steps.awaitAnswer(round.answersSeen(), MAX_BLOCK);
         } else if (round.sent().requests() == 0) {
             idleUntil(scheduler.nextDueAt(now), now);
         }
-        return null;
-    }
-
-    /** A task that only hosts the receiver fails on a refused token as a reading task does. */
-    private void failIfCredentialsRefused() {
-        SubscriptionKeeper registration = keeper;
-        if (registration != null) {
-            registration.refusedCredentials().ifPresent(e -> {
-                throw new ConnectException(FatalErrors.explain(e), e);
-            });
-        }
-    }
-
-    /** Events the receiver holds, as records; the receiver's senders wait until Kafka has them. */
-    private List<SourceRecord> receivedEvents() throws InterruptedException {
-        EnquiryEventReceiver events = receiver;
-        if (events == null) {
-            return List.of();
-        }
-        List<SourceRecord> records = new ArrayList<>();
-        List<PendingEvent> taken = events.buffer().take(MAX_EVENTS_PER_POLL, Duration.ZERO);
-        EventRereads asked = rereads;
-        Map<String, Object> requests = asked == null || taken.isEmpty() ? Map.of()
-                : asked.noted(taken.stream().map(PendingEvent::event).toList(), clock.instant());
-        for (PendingEvent pending : taken) {
-            records.add(eventRecords.record(pending, requests));
-        }
-        return records;
     }
 
     /** Waits for the next due unit; a receiving task wakes as soon as an event arrives. */
@@ -201,12 +156,7 @@ public class CinnoxSourceTask extends SourceTask {
             wait = MAX_BLOCK;
         }
         wait = wait.isNegative() || wait.isZero() ? Duration.ofMillis(10) : wait;
-        EnquiryEventReceiver events = receiver;
-        if (events != null) {
-            events.buffer().awaitEvent(wait);
-        } else {
-            sleeper.sleep(wait);
-        }
+        events.idle(wait);
     }
 
     /**
@@ -216,24 +166,12 @@ public class CinnoxSourceTask extends SourceTask {
      */
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
-        if (record instanceof EventRecords.EventRecord event) {
-            event.pending().markWritten();
-        }
-        EventRereads asked = rereads;
-        if (asked != null) {
-            asked.acked(record);
-        }
+        events.committed(record);
     }
 
     /** The enquiry event receiver, or null unless this task hosts it. */
     EnquiryEventReceiver receiver() {
-        return receiver;
-    }
-
-    private Optional<String> receiverProgress() {
-        EnquiryEventReceiver events = receiver;
-        return events == null ? Optional.empty()
-                : Optional.of(events.stats() + "; " + events.buffer().size() + " events buffered");
+        return events.receiver();
     }
 
     public TaskStats stats() {
@@ -246,16 +184,7 @@ public class CinnoxSourceTask extends SourceTask {
      */
     @Override
     public void stop() {
-        SubscriptionKeeper registration = keeper;
-        keeper = null;
-        if (registration != null) {
-            registration.close();
-        }
-        EnquiryEventReceiver events = receiver;
-        receiver = null;
-        if (events != null) {
-            events.close();
-        }
+        events.close();
         CinnoxApi client = api;
         if (client != null) {
             client.close();
