@@ -63,6 +63,27 @@ final class WindowReads<T> {
         return schedule.nextDueAt(cursor.late().rescan().lastRuns(), now, read(cursor), book.openBuckets());
     }
 
+    /**
+     * {@code plan} with every re-scan tier counted as run at {@code now} when it is the unit's very first
+     * page (the main pass has read nothing, no tier ever ran, no seed is due); else {@code plan} itself. A
+     * re-scan only looks for what changed after the main pass read it, and every row of the unit is read
+     * at or after this page, so each tier's first pass is due one interval later, not at once when the
+     * main pass catches up (which re-read the last day right after reading it: docs/design/connector.md,
+     * "Wide windows"). A cursor stored without the stamp (an older offset, a first page never committed)
+     * keeps the tiers due at once.
+     */
+    TimeWindowPlan<WindowCursor> firstRead(TimeWindowPlan<WindowCursor> plan, Instant now) {
+        WindowCursor cursor = plan.cursor();
+        RescanState rescan = cursor.late().rescan();
+        boolean first = plan.pageOffset() == 0 && !plan.start().isAfter(range.start())
+                && rescan.lastAt().isEmpty() && !rescan.running() && !rescan.seeding();
+        if (!first) {
+            return plan;
+        }
+        WindowCursor stamped = cursor.withLate(cursor.late().withRescan(rescan.allRanAt(now)));
+        return new TimeWindowPlan<>(plan.start(), plan.end(), plan.pageOffset(), stamped);
+    }
+
     /** Reads one page of the main window {@code plan} fixes. */
     WindowStep readMainPage(TimeWindowPlan<WindowCursor> plan, Instant now) {
         WindowCursor before = plan.cursor();

@@ -156,10 +156,14 @@ final class WindowedUnitPoller<T> extends CursorPoller<WindowCursor> {
                 + ", ledgers " + book.summary() + (cursor.done() ? ", done" : "");
     }
 
-    /** The window is fixed from now on, so a too-wide answer halves this very window. */
+    /**
+     * The window is fixed from now on, so a too-wide answer halves this very window. The unit's first page
+     * counts every re-scan tier as run (see {@link WindowReads#firstRead}).
+     */
     private List<SourceRecord> readMainPage(TimeWindowPlan<WindowCursor> plan, Instant now) {
-        cursor = plan.cursor();
-        return take(reads.readMainPage(plan, now));
+        TimeWindowPlan<WindowCursor> read = reads.firstRead(plan, now);
+        cursor = read.cursor();
+        return take(reads.readMainPage(read, now));
     }
 
     /** The pass's first window is fixed before it is read, so a too-wide answer halves that window. */
