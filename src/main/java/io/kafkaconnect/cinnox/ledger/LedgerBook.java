@@ -49,6 +49,23 @@ public final class LedgerBook {
         }
     }
 
+    /**
+     * Reads, out of an offsets() answer, the buckets overlapping {@code span} that still hold child work
+     * (pending or late children), whatever their age: a bucket the unit's main pass left behind before a
+     * restart keeps its children, which would be lost if only the recent buckets were loaded.
+     */
+    public void loadChildWork(Map<Map<String, Object>, Map<String, Object>> offsets, Span span) {
+        for (Bucket bucket : Bucket.covering(span.start(), span.end(), grain)) {
+            Map<String, Object> offset = offsets == null ? null : offsets.get(bucket.partition(unitPartition));
+            if (offset != null && !offset.isEmpty() && !states.containsKey(bucket.start())) {
+                BucketState state = BucketState.fromOffset(offset);
+                if (state.hasChildWork()) {
+                    put(bucket, state);
+                }
+            }
+        }
+    }
+
     /** Adds entries seeded from an old offset's tracked map, keeping whatever a bucket already holds. */
     public void seed(Map<Bucket, Ledger> legacy) {
         legacy.forEach((bucket, ledger) -> {

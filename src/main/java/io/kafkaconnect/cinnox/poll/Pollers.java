@@ -28,8 +28,8 @@ public final class Pollers {
 
     /**
      * The pollers of {@code units}, each resuming from its stored offset: the units' own offsets are read in
-     * one call (a fresh cursor where none is stored), then the ledger buckets the windowed units may still
-     * need in a second.
+     * one call (a fresh cursor where none is stored), then the ledger buckets of the windowed units' ranges in
+     * a second: those the units may still read again, and any older one that still holds child work.
      */
     public static List<UnitPoller> load(List<WorkUnit> units, OffsetStorageReader reader, PollContext ctx) {
         Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(
@@ -41,7 +41,7 @@ public final class Pollers {
             if (unit.report().kind() == Report.Kind.WINDOWED) {
                 Span span = ledgerSpan(unit, WindowCursor.fromOffset(offset(offsets, unit)), ctx, now);
                 ledgerSpans.put(unit, span);
-                bucketPartitions.addAll(new LedgerBook(ctx.late().grain(), unit.toPartition()).partitions(span));
+                bucketPartitions.addAll(new LedgerBook(ctx.late().grain(), unit.toPartition()).partitions(unitSpan(unit, ctx)));
             }
         }
         Map<Map<String, Object>, Map<String, Object>> buckets = bucketPartitions.isEmpty()
@@ -53,6 +53,7 @@ public final class Pollers {
                 case WINDOWED -> {
                     LedgerBook book = new LedgerBook(ctx.late().grain(), unit.toPartition());
                     book.load(buckets, ledgerSpans.get(unit));
+                    book.loadChildWork(buckets, unitSpan(unit, ctx));
                     Optional<TrackedRecords> legacy = WindowCursor.writtenBeforeLedgers(offset)
                             ? Optional.of(WindowCursor.legacyTracked(offset)) : Optional.empty();
                     yield windowed(unit, WindowedReport.of(unit.report(), ctx.formats()),
@@ -80,6 +81,12 @@ public final class Pollers {
         Instant position = Instant.ofEpochMilli(cursor.windowStart());
         Instant from = position.isBefore(oldestNeeded) ? position : oldestNeeded;
         return new Span(from.isAfter(range.start()) ? from : range.start(), range.end());
+    }
+
+    /** Every bucket of the unit's range: where child work left behind by the main pass may wait. */
+    private static Span unitSpan(WorkUnit unit, PollContext ctx) {
+        TimeRange range = TimeRange.of(unit, ctx.historyStart());
+        return new Span(range.start(), range.end());
     }
 
     private static Map<String, Object> offset(Map<Map<String, Object>, Map<String, Object>> offsets, WorkUnit unit) {
