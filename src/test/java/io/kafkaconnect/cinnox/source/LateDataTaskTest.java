@@ -103,6 +103,22 @@ class LateDataTaskTest {
     }
 
     @Test
+    void aSuccessBodyOfUnknownShapeIsRetriedNeverTakenForNoRecords() throws Exception {
+        TaskHarness h = harness(DataSwitches.NONE, Map.of());
+        sim.traps().itemsEnvelope("sms-detail", true);
+        List<CinnoxSourceTask> tasks = h.startTasks(1);
+        h.run(tasks, NOW.plus(Duration.ofMinutes(30)), 20_000);
+        assertTrue(tasks.get(0).stats().retries() > 0, "the unknown envelope was retried");
+        assertTrue(h.recordsOf("cinnox.sms-detail").isEmpty(), "no record made up from an unknown envelope");
+
+        sim.traps().itemsEnvelope("sms-detail", false);
+        h.run(tasks, NOW.plus(Duration.ofHours(3)), 400_000);
+        TaskHarness.stop(tasks);
+        assertComplete(h, "sms-detail", "id", NOW.plus(Duration.ofHours(2)));
+        assertOncePerKey(h, "sms-detail");
+    }
+
+    @Test
     void anEnquiryClosedTwoDaysLaterIsSentOncePerVersionWithItsChat() throws Exception {
         TaskHarness h = harness(DataSwitches.NONE.withLateClose(0.3, Duration.ofDays(2)),
                 Map.of("lookback.ms", Long.toString(Duration.ofDays(3).toMillis())));
