@@ -138,14 +138,24 @@ public class CinnoxSourceTask extends SourceTask {
     /** Nothing to return: waits for the paused budget, an answer in flight or the next due unit, at most a second. */
     private void awaitWork(StepRunner.Round round, StepRunner steps, RateBudget budget, Instant now)
             throws InterruptedException {
-        if (round.sent().throttled()) {
-            if (budget.isPaused()) {
-                idleUntil(budget.pausedUntil(), now);
-            }
+        if (round.sent().throttled() && budget.isPaused()) {
+            idleUntil(budget.pausedUntil(), now);
+        } else if (round.sent().throttled()) {
+            // The next permit is more than the limiter's wait away (a small share): wait, rather than spin.
+            awaitAnswerOrIdle(round, steps, now.plus(MAX_BLOCK), now);
         } else if (round.sent().requests() == 0 && steps.inFlight() > 0) {
             steps.awaitAnswer(round.answersSeen(), MAX_BLOCK);
         } else if (round.sent().requests() == 0) {
             idleUntil(scheduler.nextDueAt(now), now);
+        }
+    }
+
+    private void awaitAnswerOrIdle(StepRunner.Round round, StepRunner steps, Instant until, Instant now)
+            throws InterruptedException {
+        if (steps.inFlight() > 0) {
+            steps.awaitAnswer(round.answersSeen(), MAX_BLOCK);
+        } else {
+            idleUntil(until, now);
         }
     }
 
