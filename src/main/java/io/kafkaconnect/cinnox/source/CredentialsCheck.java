@@ -6,6 +6,7 @@ import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.client.PageRequest;
 import io.kafkaconnect.cinnox.client.RateLimitedException;
+import io.kafkaconnect.cinnox.client.RetriableApiException;
 import io.kafkaconnect.cinnox.client.TimeWindow;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +16,14 @@ import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * The one cheap request {@code validate()} sends: one enquiry of the last minute. It turns an invalid
- * token, an unknown App or an unreachable Base URL into a message on the setting to fix.
+ * token, an unknown App or an unreachable Base URL into a message on the setting to fix. A transient
+ * failure that came back quickly (a pooled connection the server had closed) is asked once more, so a valid
+ * configuration is not refused for it.
  */
 final class CredentialsCheck {
+
+    /** A failure quicker than this is asked once more; a slow one (a timeout) is not, to keep validate() short. */
+    static final Duration QUICK_FAILURE = Duration.ofSeconds(5);
 
     private final Clock clock;
 
@@ -26,10 +32,8 @@ final class CredentialsCheck {
     }
 
     void check(CinnoxSourceConfig config, Config result) {
-        Instant now = clock.instant();
         try {
-            new CinnoxClient(config.clientSettings(clock))
-                    .enquiryDetails(TimeWindow.of(now.minus(Duration.ofMinutes(1)), now), PageRequest.first(1));
+            askWithOneRetry(config);
         } catch (RateLimitedException e) {
             // The credentials were accepted far enough to be counted against the account's budget.
         } catch (FatalApiException e) {
@@ -48,6 +52,24 @@ final class CredentialsCheck {
             add(result, CinnoxSourceConfig.BASE_URL_CONFIG,
                     "Could not check the credentials against " + config.baseUrl() + ": " + e.getMessage());
         }
+    }
+
+    private void askWithOneRetry(CinnoxSourceConfig config) {
+        CinnoxClient client = new CinnoxClient(config.clientSettings(clock));
+        long started = System.nanoTime();
+        try {
+            ask(client);
+        } catch (RetriableApiException e) {
+            if (Duration.ofNanos(System.nanoTime() - started).compareTo(QUICK_FAILURE) > 0) {
+                throw e;
+            }
+            ask(client);
+        }
+    }
+
+    private void ask(CinnoxClient client) {
+        Instant now = clock.instant();
+        client.enquiryDetails(TimeWindow.of(now.minus(Duration.ofMinutes(1)), now), PageRequest.first(1));
     }
 
     private static void add(Config result, String name, String message) {

@@ -195,6 +195,16 @@ class CinnoxSourceConnectorTest {
     }
 
     @Test
+    void validateAsksOnceMoreAfterAQuickTransientFailureAndAcceptsGoodCredentials() {
+        sim.faults().next(io.kafkaconnect.cinnox.simulator.Fault.CONNECTION_DROP, 1);
+        long before = sim.requests().total();
+        Config result = new CinnoxSourceConnector().validate(props());
+        assertTrue(errors(result, "cinnox.base.url").isEmpty(), "a dropped connection is asked again: "
+                + errors(result, "cinnox.base.url"));
+        assertEquals(2, sim.requests().total() - before, "the dropped request and the one after it");
+    }
+
+    @Test
     void validatePutsABadTokenOnTheTokenFieldWithoutEchoingIt() {
         Map<String, String> props = props();
         props.put("cinnox.app.token", "wrong-s3cr3t");
