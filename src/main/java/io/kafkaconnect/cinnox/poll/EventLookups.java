@@ -36,6 +36,7 @@ final class EventLookups {
         newMinute(now);
         List<String> ids = new ArrayList<>();
         Instant newest = Instant.EPOCH;
+        long skippedBefore = skipped;
         for (EnquiryEvent e : events) {
             if ("Opened".equalsIgnoreCase(e.status()) || e.eid().isBlank() || ids.contains(e.eid())) {
                 continue;
@@ -49,6 +50,10 @@ final class EventLookups {
             Instant at = e.date() != null && e.date().isBefore(now) ? e.date() : now;
             newest = at.isAfter(newest) ? at : newest;
         }
+        if (skipped > skippedBefore) {
+            log.info("{} enquiry events past the {} lookups a minute were not looked up ({} since the task started); "
+                    + "the re-scans within lookback.ms still cover them", skipped - skippedBefore, PER_MINUTE, skipped);
+        }
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -61,10 +66,6 @@ final class EventLookups {
         return found;
     }
 
-    /** Events that found no room in a minute's lookups, since the task started. */
-    long skipped() {
-        return skipped;
-    }
 
     private void newMinute(Instant now) {
         Instant m = now.truncatedTo(ChronoUnit.MINUTES);

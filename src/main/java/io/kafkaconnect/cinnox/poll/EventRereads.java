@@ -156,11 +156,6 @@ public final class EventRereads {
         }
     }
 
-    /** Events that found no room in a minute's lookups, since the task started. */
-    public long skippedLookups() {
-        return lookups.skipped();
-    }
-
     private List<SourceRecord> read(Instant now) {
         if (active == null) {
             Optional<Bucket> next = requests.firstReady(b -> !finished.contains(b) && ready(b, now));

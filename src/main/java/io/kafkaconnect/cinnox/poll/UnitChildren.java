@@ -133,18 +133,12 @@ final class UnitChildren {
     /** One page of child work kept in the unit's cursor; null when CINNOX refused it (counted, logged, dropped). */
     private ChildReader.ChildPage<?> read(ChildRef child, long offset) {
         try {
-            return pages.read(child, offset);
+            return readOrSkip(child, offset, 0);
         } catch (ChatOverLimitException e) {
             ctx.stats().chatOverLimit();
             ctx.stats().chatGivenUp();
             log.warn("{}: giving up the chat of enquiry {} (queued in the unit's own offset, not retried): {}", unit,
                     child.id(), e.getMessage());
-            return null;
-        } catch (FatalApiException e) {
-            if (e.reason() != FatalApiException.Reason.BAD_PARAMETER) {
-                throw e;
-            }
-            log.warn("{}: skipping {}: CINNOX refused it: {}", unit, child, e.getMessage());
             return null;
         }
     }
