@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * CINNOX answering at most 15 rows a page whatever {@code limit} asked (100 here), without saying so: main windows,
- * re-scan passes and chats read on past every short page, across a task restart, with nothing lost or repeated.
+ * re-scan passes, chats and campaign recipients read on past every short page, across a task restart, with nothing
+ * lost or repeated.
  */
 class LimitCapTaskTest {
 
@@ -68,6 +69,7 @@ class LimitCapTaskTest {
         assertTrue(lateFound > 0, "the re-scan passes found the late calls");
 
         assertChatsComplete(h);
+        assertRecipientsComplete(h);
         for (String report : ExpectedRecords.IMMUTABLE_REPORTS) {
             assertOncePerKey(h, report);
         }
@@ -92,6 +94,24 @@ class LimitCapTaskTest {
                 closed.size(), longChats, expected.size(), missing.size());
         assertTrue(longChats > 0, "a chat spans more than one capped page");
         assertTrue(missing.isEmpty(), missing.size() + " chat messages lost, such as " + missing.stream().limit(5).toList());
+    }
+
+    /** Every recipient of every campaign sent; campaigns have more recipients than one capped page. */
+    private void assertRecipientsComplete(TaskHarness h) {
+        Set<String> expected = new TreeSet<>();
+        int largest = 0;
+        for (String campaign : keys(h, "sent-campaigns-summary")) {
+            List<String> recipients = sim.truth().campaignRecipients(campaign).stream()
+                    .map(r -> r.path("id").asText() + "/" + r.path("recipient").asText()).toList();
+            expected.addAll(recipients);
+            largest = Math.max(largest, recipients.size());
+        }
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(keys(h, "sent-campaigns-detail"));
+        System.out.printf("campaign recipients: %d (at most %d a campaign), %d missing%n", expected.size(), largest,
+                missing.size());
+        assertTrue(largest > CAP, "a campaign's recipients span more than one capped page: " + largest);
+        assertTrue(missing.isEmpty(), missing.size() + " recipients lost, such as " + missing.stream().limit(5).toList());
     }
 
     /** Calls of [HISTORY, cutoff) that became visible after their hour was over (plus settle). */
