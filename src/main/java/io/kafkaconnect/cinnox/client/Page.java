@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One fully read page of a paged report. It is the last page when the API said "No records found"
- * (6451011) or when its records array held fewer elements than the request's {@code limit}; null
- * elements count as elements, so that the next offset moves by what CINNOX returned.
+ * One fully read page of a paged report. The client takes it as the last page when the API said "No records
+ * found" (6451011) or when its records array held fewer elements than the request's {@code limit}
+ * ({@link PageLimits} decides for a task, since CINNOX may cap {@code limit} silently); null elements count
+ * as elements, so that the next offset moves by what CINNOX returned.
  *
  * @param nullCount how many elements of the records array were JSON {@code null} (not in {@code records})
  */
@@ -51,9 +52,8 @@ public record Page<T>(List<T> records, int nullCount, PageRequest request, boole
     }
 
     /**
-     * The {@code limit} this page was asked with. A page with fewer elements is taken as the last one; if
-     * CINNOX capped the limit below it, a caller that knows the accepted limit compares
-     * {@link #returnedCount()} with that instead.
+     * The {@code limit} this page was asked with. The client takes a page with fewer elements as the last one;
+     * a task's {@link PageLimitsApi} corrects that when CINNOX may have capped the limit below it.
      */
     public int requestedLimit() {
         return request.limit();

@@ -2,7 +2,8 @@ package io.kafkaconnect.cinnox.client;
 
 /**
  * One {@code offset}/{@code limit} page of a paged report. The API allows at most 500 records per
- * page [A-04].
+ * page [A-04]. The page after it starts at {@code offset} plus the elements CINNOX returned, never plus
+ * {@code limit}: CINNOX may return fewer than asked without saying so ({@link Page#nextRequest()}).
  */
 public record PageRequest(int offset, int limit) {
 
@@ -24,10 +25,5 @@ public record PageRequest(int offset, int limit) {
 
     public static PageRequest of(int offset, int limit) {
         return new PageRequest(offset, limit);
-    }
-
-    /** The page after this one. */
-    public PageRequest next() {
-        return new PageRequest(Math.addExact(offset, limit), limit);
     }
 }

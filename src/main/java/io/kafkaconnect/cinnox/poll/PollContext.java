@@ -6,6 +6,8 @@ import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.client.CinnoxApi;
+import io.kafkaconnect.cinnox.client.PageLimits;
+import io.kafkaconnect.cinnox.client.PageLimitsApi;
 import io.kafkaconnect.cinnox.report.ReportFormats;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +22,16 @@ public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader chil
     /** Sweep windows stay within one day, so a sweep never meets CINNOX's maximum query days. */
     static final Duration SWEEP_WINDOW_MAX = Duration.ofDays(1);
 
+    /**
+     * The context of a task; {@code api} is wrapped so that a page CINNOX cut short below the {@code limit} asked
+     * is not taken as the last one (see {@link PageLimits}).
+     */
     public static PollContext of(CinnoxTaskConfig task, CinnoxApi api, ReportFormats formats, RecordMaker maker,
             TaskStats stats, Clock clock) {
         CinnoxSourceConfig config = task.connector();
-        return new PollContext(api, formats,
-                new ChildReader(api, formats, config.pageSize(), java.util.EnumSet.copyOf(config.reports())),
+        CinnoxApi paged = new PageLimitsApi(api, new PageLimits());
+        return new PollContext(paged, formats,
+                new ChildReader(paged, formats, config.pageSize(), java.util.EnumSet.copyOf(config.reports())),
                 maker, stats, clock, new WindowPlanner(config.settle(), config.queryWindowMax(), config.pollInterval()),
                 task.historyStart(), config.pageSize(), config.windowEndInclusive(), config.lookback(),
                 config.sweepInterval(), config.heartbeatInterval(), config.snapshotRefresh(), config.settle(),

@@ -35,7 +35,7 @@ public final class Pager {
             if (page.isLast()) {
                 return all;
             }
-            request = request.next();
+            request = page.nextRequest().orElseThrow();
         }
         throw new IllegalStateException("no last page after " + maxPages + " pages of " + pageSize + " records");
     }

@@ -1,0 +1,101 @@
+package io.kafkaconnect.cinnox.client;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides which short page is the last one when CINNOX may answer fewer rows than {@code limit} asked without
+ * saying so (SPEC 2.5, A-04): per endpoint it learns the most rows one page held, and the accepted limit once
+ * a page of that many rows was followed by more. A page shorter than asked is the last only when it is also
+ * shorter than what the endpoint has shown it returns; otherwise the caller asks the next page. Thread-safe.
+ */
+public final class PageLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(PageLimits.class);
+
+    /** Undecided pages remembered per endpoint (one per paged query in progress), oldest forgotten first. */
+    static final int MAX_OPEN = 256;
+
+    /** What one endpoint has shown: the most rows on one page, the accepted limit (0 = not known), open pages. */
+    private static final class Learned {
+        int largest;
+        int cap;
+        final Map<String, Open> open = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Open> eldest) {
+                return size() > MAX_OPEN;
+            }
+        };
+    }
+
+    /** A short page not taken as the last: where it ended and how many rows it held. */
+    private record Open(long end, int rows) {
+    }
+
+    private final Map<String, Learned> endpoints = new HashMap<>();
+    private long probes;
+
+    /**
+     * Whether the page of {@code returned} elements (records and nulls) answered to {@code request} for
+     * {@code query} (the window or parent id being paged) of {@code endpoint} is the last one, learning from it.
+     * Not last means: ask the page at {@code request.offset() + returned} (or one row earlier, to check that
+     * rows stayed in place). When that follow-up finds no row after the short page, the short page was the last;
+     * when it does, CINNOX cut the short page at the limit it accepts, which the endpoint keeps from then on.
+     */
+    public synchronized boolean last(String endpoint, String query, PageRequest request, int returned) {
+        Learned e = endpoints.computeIfAbsent(endpoint, k -> new Learned());
+        Open open = e.open.remove(query);
+        boolean followUp = open != null && request.offset() <= open.end() && request.offset() >= open.end() - 1;
+        if (followUp && request.offset() + (long) returned <= open.end()) {
+            e.largest = Math.max(e.largest, returned);
+            return true;
+        }
+        if (followUp && e.cap == 0 && open.rows() >= e.largest) {
+            e.cap = open.rows();
+            log.info("CINNOX answers at most {} rows a page on {} whatever limit is asked; pages of {} rows are not "
+                    + "taken as the last from now on", e.cap, endpoint, e.cap);
+        }
+        if (e.cap > 0 && returned > e.cap) {
+            log.info("CINNOX answered {} rows on one page of {}, more than the {} it answered before; learning its "
+                    + "limit again", returned, endpoint, e.cap);
+            e.cap = 0;
+        }
+        boolean last = decide(e, request.limit(), returned);
+        if (!last && returned < request.limit() && e.cap == 0) {
+            e.open.put(query, new Open(request.offset() + (long) returned, returned));
+            probes++;
+        }
+        e.largest = Math.max(e.largest, returned);
+        return last;
+    }
+
+    private static boolean decide(Learned e, int limit, int returned) {
+        if (returned == 0) {
+            return true;
+        }
+        if (returned >= limit) {
+            return false;
+        }
+        return returned < (e.cap > 0 ? e.cap : e.largest);
+    }
+
+    /** The accepted limit learned for {@code endpoint}; 0 while not known. */
+    public synchronized int cap(String endpoint) {
+        Learned e = endpoints.get(endpoint);
+        return e == null ? 0 : e.cap;
+    }
+
+    /** The most rows one page of {@code endpoint} held so far; 0 before its first page. */
+    public synchronized int largest(String endpoint) {
+        Learned e = endpoints.get(endpoint);
+        return e == null ? 0 : e.largest;
+    }
+
+    /** How many short pages were not taken as the last while an endpoint's limit was unknown: extra requests. */
+    public synchronized long probes() {
+        return probes;
+    }
+}
