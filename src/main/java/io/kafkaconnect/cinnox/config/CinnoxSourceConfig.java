@@ -226,7 +226,8 @@ public class CinnoxSourceConfig extends AbstractConfig {
 
     public static final String PAGE_SIZE_CONFIG = "page.size";
     static final String PAGE_SIZE_DOC = "How many records one request asks for (the limit parameter); "
-            + "CINNOX allows at most 500. Larger pages spend fewer requests of the budget.";
+            + "CINNOX allows at most 500. Larger pages spend fewer requests of the budget. At least 2: each page "
+            + "after the first is asked from the previous page's last row, to check that rows did not move.";
     static final int PAGE_SIZE_DEFAULT = 500;
 
     public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.requests";
@@ -636,7 +637,7 @@ public class CinnoxSourceConfig extends AbstractConfig {
         def.define(SHARE_CHECK_INTERVAL_CONFIG, Type.LONG, SHARE_CHECK_INTERVAL_DEFAULT,
                 ConfigValidators.offOrMillis(MINUTE, DAY), Importance.LOW, SHARE_CHECK_INTERVAL_DOC, BUDGET_GROUP,
                 ++order, Width.SHORT, "Share check interval (ms)");
-        def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, ConfigValidators.between(1, 500),
+        def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, ConfigValidators.between(2, 500),
                 Importance.LOW, PAGE_SIZE_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Page size");
         def.define(MAX_IN_FLIGHT_CONFIG, Type.INT, MAX_IN_FLIGHT_DEFAULT, ConfigValidators.between(1, 32),
                 Importance.LOW, MAX_IN_FLIGHT_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Requests in flight");

@@ -175,7 +175,8 @@ class CinnoxSourceConfigTest {
                 Arguments.of(CinnoxSourceConfig.SNAPSHOT_REFRESH_CONFIG, "0", "at least 1"),
                 Arguments.of(CinnoxSourceConfig.REQUESTS_PER_MINUTE_CONFIG, "0", "between 1 and 500"),
                 Arguments.of(CinnoxSourceConfig.REQUESTS_PER_MINUTE_CONFIG, "501", "between 1 and 500"),
-                Arguments.of(CinnoxSourceConfig.PAGE_SIZE_CONFIG, "501", "between 1 and 500"),
+                Arguments.of(CinnoxSourceConfig.PAGE_SIZE_CONFIG, "501", "between 2 and 500"),
+                Arguments.of(CinnoxSourceConfig.PAGE_SIZE_CONFIG, "1", "between 2 and 500"),
                 Arguments.of(CinnoxSourceConfig.RECORDING_URL_MODE_CONFIG, "hide", "one of include, redact, omit"),
                 Arguments.of(CinnoxSourceConfig.RECORD_TIMESTAMP_CONFIG, "create", "one of read, event"));
     }

@@ -116,6 +116,7 @@ final class ValidateCases {
         bad("requests a minute not a number", "requests.per.minute", "many");
         bad("share check every second", "requests.share.check.interval.ms", "1000");
         bad("page size 0", "page.size", "0");
+        bad("page size 1 (no room for the overlap row)", "page.size", "1");
         bad("page size 1000", "page.size", "1000");
         bad("unknown recording URL mode", "recording.url.mode", "public");
         bad("unknown record timestamp", "record.timestamp", "now");
