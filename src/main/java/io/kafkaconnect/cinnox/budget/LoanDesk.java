@@ -40,6 +40,10 @@ public final class LoanDesk {
     /**
      * Takes over the loans of the task that ran at this index before (its last published state), so
      * that they stay out of this task's budget, up to its share, as long as their borrowers may use them.
+     * A predecessor of another generation lent to tasks being replaced too: their successors may use the
+     * same loans, in the same minutes, once this task gives them again in its own generation, within its
+     * spare. That costs no more budget (one task at a time runs at an index, see {@link LoanView#held}) and
+     * spares the borrower the wait for a new loan after every reconfiguration.
      */
     public void inherit(BudgetState predecessor, long minute) {
         List<Loan> kept = new ArrayList<>();
@@ -48,7 +52,25 @@ public final class LoanDesk {
                 kept.add(loan);
             }
         }
+        if (!generation.equals(predecessor.generation())) {
+            kept.addAll(again(kept, minute));
+        }
         lent = List.copyOf(kept);
+    }
+
+    /** The inherited loans still to be used, given again in this generation, within this task's spare. */
+    private List<Loan> again(List<Loan> inherited, long minute) {
+        List<Loan> given = new ArrayList<>();
+        long room = share - MIN_RESERVE;
+        for (Loan loan : inherited) {
+            long requests = Math.min(loan.requests(), room);
+            if (loan.borrower() != index && loan.toMinute() > minute && requests >= 1
+                    && !generation.equals(loan.generation())) {
+                given.add(new Loan(loan.borrower(), requests, loan.fromMinute(), loan.toMinute(), generation));
+                room -= requests;
+            }
+        }
+        return given;
     }
 
     /** Reads the other tasks' states: the loans addressed to this task, and who wants more. */
@@ -130,13 +152,7 @@ public final class LoanDesk {
         }
         long most = 0;
         for (long m = minute; m <= last; m++) {
-            long held = 0;
-            for (Loan loan : loans) {
-                if (loan.heldIn(m)) {
-                    held += loan.requests();
-                }
-            }
-            most = Math.max(most, held);
+            most = Math.max(most, LoanView.held(loans, m));
         }
         return spare - most;
     }

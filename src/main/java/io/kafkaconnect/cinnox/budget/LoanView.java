@@ -1,6 +1,8 @@
 package io.kafkaconnect.cinnox.budget;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One task's loans as its worker's rate budget applies them: what it lends (kept out of its share, never
@@ -17,13 +19,27 @@ public record LoanView(List<Loan> lent, List<Loan> borrowed) {
 
     /** Requests per minute kept out of a share of {@code share} in {@code minute}: at most the share. */
     public double heldOut(long minute, double share) {
-        long held = 0;
-        for (Loan loan : lent) {
+        return Math.min(share, held(lent, minute));
+    }
+
+    /**
+     * What {@code loans} keep out of the lender's budget in {@code minute}: per borrowing index, the most
+     * that one generation of loans to it holds, since only one task runs at an index at a time (Connect stops
+     * task i before it starts the new task i) and it uses only loans of its own generation.
+     */
+    static long held(List<Loan> loans, long minute) {
+        Map<Integer, Map<String, Long>> byBorrower = new HashMap<>();
+        for (Loan loan : loans) {
             if (loan.heldIn(minute)) {
-                held += loan.requests();
+                byBorrower.computeIfAbsent(loan.borrower(), b -> new HashMap<>())
+                        .merge(loan.generation(), loan.requests(), Long::sum);
             }
         }
-        return Math.min(share, held);
+        long held = 0;
+        for (Map<String, Long> generations : byBorrower.values()) {
+            held += generations.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+        return held;
     }
 
     /** Requests per minute borrowed and usable in {@code minute}. */

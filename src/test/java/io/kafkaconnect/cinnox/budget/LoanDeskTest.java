@@ -108,16 +108,32 @@ class LoanDeskTest {
     }
 
     @Test
-    void aSuccessorHonoursThePredecessorsLoansUpToItsOwnShare() {
+    void aSuccessorHonoursThePredecessorsLoansUpToItsOwnShareAndGivesThemAgainInItsGeneration() {
         BudgetState predecessor = new BudgetState("g1", 300, 0, false, M,
                 List.of(new Loan(1, 200, M, M + 3, "g1"), new Loan(2, 50, M - 9, M - 2, "g1")));
         LoanDesk successor = new LoanDesk(0, "g2", 120);
         successor.inherit(predecessor, M + 1);
-        assertEquals(List.of(new Loan(1, 200, M, M + 3, "g1")), successor.lent(), "ended loans are dropped");
+        assertEquals(List.of(new Loan(1, 200, M, M + 3, "g1"), new Loan(1, 110, M, M + 3, "g2")), successor.lent(),
+                "ended loans are dropped; the live one is given again within the spare, same minutes");
         assertEquals(0, successor.view().capIn(M + 4, 120), 1e-9, "through the loan's last minute + 1");
         assertEquals(120, successor.view().capIn(M + 5, 120), 1e-9);
         successor.decide(M + 1, IDLE);
-        assertEquals(1, successor.state(M + 1, IDLE).loans().size(), "published on, for its own successor");
+        assertEquals(2, successor.state(M + 1, IDLE).loans().size(), "published on, for its own successor");
+
+        LoanDesk borrower = new LoanDesk(1, "g2", 50);
+        borrower.observe(Map.of(0, successor.state(M + 1, IDLE)), M + 1);
+        assertEquals(160, borrower.view().capIn(M + 2, 50), 1e-9, "the new borrower uses the loan given again");
+
+        LoanDesk sameGeneration = new LoanDesk(0, "g1", 300);
+        sameGeneration.inherit(predecessor, M + 1);
+        assertEquals(List.of(new Loan(1, 200, M, M + 3, "g1")), sameGeneration.lent(), "a restart keeps its loans");
+    }
+
+    @Test
+    void oneGenerationAtATimeUsesTheLoansToAnIndexSoTheLenderHoldsTheLargestNotTheSum() {
+        LoanView view = new LoanView(List.of(new Loan(1, 200, M, M + 3, "g1"), new Loan(1, 110, M, M + 3, "g2"),
+                new Loan(1, 5, M, M + 3, "g2"), new Loan(2, 7, M, M + 3, "g1")), List.of());
+        assertEquals(207, view.heldOut(M, 1000), 1e-9);
     }
 
     @Test
