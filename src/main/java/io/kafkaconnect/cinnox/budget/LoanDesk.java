@@ -25,7 +25,7 @@ public final class LoanDesk {
 
     private final int index;
     private final String generation;
-    private final long share;
+    private long share;
     private List<Loan> lent = List.of();
     private List<Loan> borrowed = List.of();
     private final TreeSet<Integer> wanting = new TreeSet<>();
@@ -155,6 +155,26 @@ public final class LoanDesk {
             most = Math.max(most, LoanView.held(loans, m));
         }
         return spare - most;
+    }
+
+    /** Raises the share this task lends from (it grew to its target); a share never shrinks. */
+    public void growTo(long target) {
+        share = Math.max(share, target);
+    }
+
+    /**
+     * Whether every other index of {@code count} runs a task of this generation, as the states last observed
+     * show: each of them started, so the task it replaced had stopped (Connect stops task i before it
+     * starts the new task i).
+     */
+    public boolean generationComplete(Map<Integer, BudgetState> others, int count) {
+        for (int i = 0; i < count; i++) {
+            BudgetState state = others.get(i);
+            if (i != index && (state == null || !generation.equals(state.generation()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The loans as the rate budget applies them. */

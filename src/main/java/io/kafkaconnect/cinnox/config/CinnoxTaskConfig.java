@@ -20,6 +20,7 @@ public final class CinnoxTaskConfig {
     public static final String INDEX_CONFIG = "task.index";
     public static final String COUNT_CONFIG = "task.count";
     public static final String GENERATION_CONFIG = "task.generation";
+    public static final String TARGET_CONFIG = "task.requests.per.minute.target";
 
     /** Where a task stands among the tasks of one generation of task configurations, for lending budget. */
     public record Place(int index, int count, String generation) {
@@ -37,15 +38,17 @@ public final class CinnoxTaskConfig {
     private final Instant historyStart;
     private final boolean receiver;
     private final Place place;
+    private final double target;
 
     private CinnoxTaskConfig(CinnoxSourceConfig connector, List<WorkUnit> units, double requestsPerMinute,
-            Instant historyStart, boolean receiver, Place place) {
+            Instant historyStart, boolean receiver, Place place, double target) {
         this.connector = connector;
         this.units = List.copyOf(units);
         this.requestsPerMinute = requestsPerMinute;
         this.historyStart = historyStart;
         this.receiver = receiver;
         this.place = place;
+        this.target = Math.max(requestsPerMinute, target);
     }
 
     /** The properties of one task: the connector's own plus this task's units, share and history start. */
@@ -74,6 +77,13 @@ public final class CinnoxTaskConfig {
         return props;
     }
 
+    /** The task properties with the share the task may grow to once the previous generation has gone. */
+    public static Map<String, String> withTarget(Map<String, String> taskProps, double target) {
+        Map<String, String> props = new HashMap<>(taskProps);
+        props.put(TARGET_CONFIG, Double.toString(target));
+        return props;
+    }
+
     /** @throws ConfigException when the connector's settings or the task's own keys are invalid */
     public static CinnoxTaskConfig parse(Map<String, String> props) {
         CinnoxSourceConfig connector = new CinnoxSourceConfig(props);
@@ -85,7 +95,8 @@ public final class CinnoxTaskConfig {
             }
             Instant historyStart = Instant.ofEpochMilli(Long.parseLong(required(props, HISTORY_START_CONFIG)));
             boolean receiver = Boolean.parseBoolean(props.getOrDefault(RECEIVER_CONFIG, "false"));
-            return new CinnoxTaskConfig(connector, units, share, historyStart, receiver, place(props));
+            double target = Double.parseDouble(props.getOrDefault(TARGET_CONFIG, Double.toString(share)));
+            return new CinnoxTaskConfig(connector, units, share, historyStart, receiver, place(props), target);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid task configuration (written by the connector, not by users): "
                     + e.getMessage());
@@ -120,6 +131,11 @@ public final class CinnoxTaskConfig {
 
     public double requestsPerMinute() {
         return requestsPerMinute;
+    }
+
+    /** The share this task may grow to once every task of its generation has started; at least its share. */
+    public double targetRequestsPerMinute() {
+        return target;
     }
 
     public Instant historyStart() {

@@ -187,7 +187,7 @@ public final class RateBudget {
      * twice is harmless.
      */
     public final class Lease implements AutoCloseable {
-        private final double share;
+        private volatile double share;
         private final AtomicBoolean closed = new AtomicBoolean();
         private final MinuteUsage usage = new MinuteUsage();
         private volatile LoanView loans = LoanView.NONE;
@@ -215,6 +215,21 @@ public final class RateBudget {
         /** What this task used and wants, as of clock {@code minute}. */
         public MinuteUsage.Usage usage(long minute) {
             return usage.usage(minute);
+        }
+
+        /**
+         * Raises this task's share (to its target, once the tasks it replaced have all stopped); the budget
+         * applies it from now on. A share never shrinks while a task runs.
+         */
+        public void growTo(double target) {
+            if (target > share && !Double.isInfinite(target)) {
+                share = target;
+                loansChanged();
+            }
+        }
+
+        public double share() {
+            return share;
         }
 
         /** Sets what this task lends and borrows; the budget applies it from now on. */

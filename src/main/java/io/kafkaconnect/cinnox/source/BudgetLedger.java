@@ -40,14 +40,16 @@ final class BudgetLedger implements AutoCloseable {
     private final RecordMaker maker;
     private final Clock clock;
     private final LoanDesk desk;
+    private final long target;
     private final AtomicReference<SourceRecord> pending = new AtomicReference<>();
     private Scheduler loop;
     private Map<String, Object> published;
     private String loansSeen = "";
 
-    BudgetLedger(CinnoxTaskConfig.Place place, long share, RateBudget.Lease lease, OffsetStorageReader reader,
-            RecordMaker maker, Clock clock) {
+    BudgetLedger(CinnoxTaskConfig.Place place, long share, long target, RateBudget.Lease lease,
+            OffsetStorageReader reader, RecordMaker maker, Clock clock) {
         this.place = place;
+        this.target = target;
         this.lease = lease;
         this.reader = reader;
         this.maker = maker;
@@ -66,9 +68,12 @@ final class BudgetLedger implements AutoCloseable {
         if (!place.known()) {
             return null;
         }
-        BudgetLedger ledger = new BudgetLedger(place, (long) Math.floor(task.requestsPerMinute()), lease, reader,
-                maker, clock);
+        BudgetLedger ledger = new BudgetLedger(place, (long) Math.floor(task.requestsPerMinute()),
+                (long) Math.floor(task.targetRequestsPerMinute()), lease, reader, maker, clock);
         ledger.inherit();
+        if (place.count() == 1) {
+            ledger.grow();
+        }
         if (task.connector().shareLending() && place.count() > 1) {
             ledger.loop = Scheduler.daemon("cinnox-budget-" + place.index());
             ledger.loop.loop("budget ledger", () -> {
@@ -103,7 +108,11 @@ final class BudgetLedger implements AutoCloseable {
             }
         }
         try {
-            desk.observe(read(others), minute);
+            Map<Integer, BudgetState> states = read(others);
+            desk.observe(states, minute);
+            if (desk.generationComplete(states, place.count())) {
+                grow();
+            }
         } catch (RuntimeException e) {
             log.debug("Task {} could not read the other tasks' budget states; keeps the loans it knows", place.index(), e);
         }
@@ -116,6 +125,16 @@ final class BudgetLedger implements AutoCloseable {
             published = offset;
             pending.set(maker.budgetState(BudgetState.partition(place.index()), offset,
                     BudgetState.PARTITION_KEY + "/" + place.index()));
+        }
+    }
+
+    /** Takes the target share, once the tasks this generation replaced have all stopped. */
+    private void grow() {
+        if (target > lease.share()) {
+            log.info("Task {}: every task of its generation has started, so the ones they replaced have stopped;"
+                    + " its share grows from {} to {} requests per minute", place.index(), lease.share(), target);
+            lease.growTo(target);
+            desk.growTo(target);
         }
     }
 

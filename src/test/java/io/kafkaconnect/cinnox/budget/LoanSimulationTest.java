@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Simulates tasks on separate workers lending through a lagging offset store, with clock skew under a
- * minute between any two workers, random demand, crashes and generations of shares replaced in random order, second by second:
+ * minute between any two workers, random demand, crashes and generations of shares replaced in random order
+ * (tasks growing to their targets once they see every index run their generation), second by second:
  * at no second may the caps of the running tasks (each in its own clock minute) add up to more than the
  * budget. Seeded and bounded; the clock is simulated.
  */
@@ -23,6 +24,7 @@ class LoanSimulationTest {
     private static final int BUDGET = 450;
     private static final int SECONDS = 3 * 3600;
     private static final int MAX_LAG_SECONDS = 75;
+    private static int grown;
 
     /** A state written to the store, visible to readers from {@code visibleAt}. */
     private record Written(long visibleAt, Map<String, Object> offset) {
@@ -62,7 +64,8 @@ class LoanSimulationTest {
     /** One running task: its desk, clock skew, share and demand. */
     private static final class SimTask {
         final int index;
-        final long share;
+        long share;
+        long target;
         final int skew;
         final int phase;
         final LoanDesk desk;
@@ -73,6 +76,7 @@ class LoanSimulationTest {
         SimTask(int index, String generation, long share, Random random) {
             this.index = index;
             this.share = share;
+            this.target = share;
             this.skew = random.nextInt(60);
             this.phase = random.nextInt(10);
             this.desk = new LoanDesk(index, generation, share);
@@ -107,11 +111,13 @@ class LoanSimulationTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void theRunningTasksNeverHoldMoreThanTheBudgetAtAnySecond(long seed) {
         Random random = new Random(seed);
+        grown = 0;
         LaggingStore store = new LaggingStore();
         ShareAllocator allocator = new ShareAllocator(BUDGET);
         ShareHandover handover = new ShareHandover(BUDGET);
         Map<Integer, SimTask> running = new HashMap<>();
         List<Double> shares = List.of();
+        List<Double> targets = List.of();
         Map<Integer, Long> startAt = new HashMap<>();
         Map<Integer, Long> stopAt = new HashMap<>();
         String generation = "g0";
@@ -121,7 +127,8 @@ class LoanSimulationTest {
         for (long t = 0; t < SECONDS; t++) {
             if (t == nextGeneration) {
                 List<Double> target = allocator.target(randomDemands(random));
-                shares = handover.next(shares, target);
+                shares = handover.next(targets, target);
+                targets = target.size() >= targets.size() ? target : shares;
                 generation = "g" + (++generations);
                 scheduleReplacement(random, t, running, shares.size(), stopAt, startAt);
                 nextGeneration = t + 70 + random.nextInt(240);
@@ -137,6 +144,7 @@ class LoanSimulationTest {
                 if (startAt.get(index) == t && !stopAt.containsKey(index)) {
                     startAt.remove(index);
                     SimTask task = new SimTask(index, generation, Math.round(shares.get(index)), random);
+                    task.target = Math.round(targets.get(index));
                     BudgetState last = store.read(index, t);
                     if (last != null) {
                         task.desk.inherit(last, task.minute(t));
@@ -164,6 +172,7 @@ class LoanSimulationTest {
         }
         assertTrue(generations > 20, "generations: " + generations);
         assertTrue(borrowedSeconds > 0, "some task borrowed");
+        assertTrue(grown > 0, "some task grew to its target");
     }
 
     private static void tick(SimTask task, LaggingStore store, long t, Random random, int tasks) {
@@ -176,6 +185,11 @@ class LoanSimulationTest {
             }
         }
         task.desk.observe(others, minute);
+        if (task.target > task.share && task.desk.generationComplete(others, tasks)) {
+            task.share = task.target;
+            task.desk.growTo(task.target);
+            grown++;
+        }
         MinuteUsage.Usage usage = task.usage(minute);
         task.desk.decide(minute, usage);
         store.write(task.index, task.desk.state(minute, usage), t, random.nextInt(MAX_LAG_SECONDS));

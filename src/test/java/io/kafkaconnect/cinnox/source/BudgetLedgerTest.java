@@ -62,6 +62,14 @@ class BudgetLedgerTest {
     private final InMemoryOffsets offsets = new InMemoryOffsets();
 
     private static CinnoxTaskConfig task(int index, int count, String generation, double share, boolean lending) {
+        return CinnoxTaskConfig.parse(props(index, count, generation, share, lending));
+    }
+
+    private static Map<String, String> props(int index, int count, String generation, double share) {
+        return props(index, count, generation, share, true);
+    }
+
+    private static Map<String, String> props(int index, int count, String generation, double share, boolean lending) {
         Map<String, String> props = new HashMap<>();
         props.put(CinnoxSourceConfig.BASE_URL_CONFIG, "http://127.0.0.1:9");
         props.put(CinnoxSourceConfig.APP_ID_CONFIG, "app-1");
@@ -69,13 +77,13 @@ class BudgetLedgerTest {
         props.put("history.start", "2026-01-01T00:00:00Z");
         props.put(CinnoxSourceConfig.SHARE_LENDING_CONFIG, Boolean.toString(lending));
         Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, List.of(), share, Instant.EPOCH);
-        return CinnoxTaskConfig.parse(CinnoxTaskConfig.withPlace(taskProps,
-                new CinnoxTaskConfig.Place(index, count, generation)));
+        return CinnoxTaskConfig.withPlace(taskProps, new CinnoxTaskConfig.Place(index, count, generation));
     }
 
     private BudgetLedger ledger(CinnoxTaskConfig task, RateBudget.Lease lease) {
         RecordMaker maker = new RecordMaker(task.connector(), clock, new ConversionIssues(), new TaskStats());
-        BudgetLedger ledger = new BudgetLedger(task.place(), (long) task.requestsPerMinute(), lease, offsets, maker, clock);
+        BudgetLedger ledger = new BudgetLedger(task.place(), (long) task.requestsPerMinute(),
+                (long) task.targetRequestsPerMinute(), lease, offsets, maker, clock);
         ledger.inherit();
         return ledger;
     }
@@ -112,6 +120,21 @@ class BudgetLedgerTest {
         assertEquals(List.of(new Loan(1, 290, M + 2, M + 3, "g1")), published.loans());
         SourceRecord none = idle.take();
         assertNull(none, "a state is published once");
+    }
+
+    @Test
+    void aTaskGrowsToItsTargetOnlyOnceEveryOtherIndexRunsATaskOfItsGeneration() {
+        RateBudget worker = new RateBudget("key", clock);
+        RateBudget other = new RateBudget("key", clock);
+        CinnoxTaskConfig busy = CinnoxTaskConfig.parse(CinnoxTaskConfig.withTarget(props(0, 3, "g2", 133), 398));
+        BudgetLedger growing = ledger(busy, worker.join(133));
+        offsets.put(BudgetState.partition(1), new BudgetState("g1", 200, 0, false, M, List.of()).toOffset());
+        publish(ledger(task(2, 3, "g2", 2, true), other.join(2)));
+        publish(growing);
+        assertEquals(133.0, worker.capIn(M), 1e-9, "index 1 still shows the old generation");
+        publish(ledger(task(1, 3, "g2", 2, true), other.join(2)));
+        publish(growing);
+        assertEquals(398.0, worker.capIn(M), 1e-9, "every index runs generation g2: the old tasks have stopped");
     }
 
     @Test

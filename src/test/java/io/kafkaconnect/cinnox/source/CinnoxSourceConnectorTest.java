@@ -137,10 +137,10 @@ class CinnoxSourceConnectorTest {
         assertEquals(configs, connector.taskConfigs(3), "the same deal gives the same configurations");
         connector.stop();
         List<List<WorkUnit>> groups = List.of(unitsOf(configs));
-        assertEquals(CinnoxSourceConnector.generation(groups, List.of(450.0)),
-                CinnoxSourceConnector.generation(groups, List.of(450.0)));
-        assertFalse(CinnoxSourceConnector.generation(groups, List.of(450.0))
-                .equals(CinnoxSourceConnector.generation(groups, List.of(449.0))), "other shares, another generation");
+        assertEquals(CinnoxSourceConnector.generation(groups, List.of(450.0), List.of(450.0)),
+                CinnoxSourceConnector.generation(groups, List.of(450.0), List.of(450.0)));
+        assertFalse(CinnoxSourceConnector.generation(groups, List.of(450.0), List.of(450.0))
+                .equals(CinnoxSourceConnector.generation(groups, List.of(449.0), List.of(450.0))), "other shares, another generation");
     }
 
     @Test
