@@ -25,6 +25,7 @@ public final class LoanDesk {
 
     private final int index;
     private final String generation;
+    private final long startMinute;
     private long share;
     private List<Loan> lent = List.of();
     private List<Loan> borrowed = List.of();
@@ -32,9 +33,18 @@ public final class LoanDesk {
 
     /** @param share the task's whole share (the connector's shares are whole requests per minute) */
     public LoanDesk(int index, String generation, long share) {
+        this(index, generation, share, Long.MIN_VALUE);
+    }
+
+    /**
+     * @param startMinute the clock minute the task started in: it lends nothing until it has seen a whole
+     *     minute of its own use, so a busy task that just started (no use counted yet) does not look idle
+     */
+    public LoanDesk(int index, String generation, long share, long startMinute) {
         this.index = index;
         this.generation = generation;
         this.share = share;
+        this.startMinute = startMinute;
     }
 
     /**
@@ -106,7 +116,8 @@ public final class LoanDesk {
             }
         }
         long spare = share - Math.max(MIN_RESERVE, 2 * usage.peakRecent());
-        if (!usage.wants() && spare >= 1 && !wanting.isEmpty()) {
+        boolean seenAWholeMinute = startMinute == Long.MIN_VALUE || minute >= startMinute + 2;
+        if (seenAWholeMinute && !usage.wants() && spare >= 1 && !wanting.isEmpty()) {
             lendTo(new ArrayList<>(wanting), spare, minute, live);
         }
         lent = List.copyOf(live);

@@ -54,7 +54,7 @@ final class BudgetLedger implements AutoCloseable {
         this.reader = reader;
         this.maker = maker;
         this.clock = clock;
-        this.desk = new LoanDesk(place.index(), place.generation(), share);
+        this.desk = new LoanDesk(place.index(), place.generation(), share, minute());
     }
 
     /**

@@ -31,6 +31,17 @@ class LoanDeskTest {
     }
 
     @Test
+    void aTaskThatJustStartedLendsNothingUntilItHasSeenAWholeMinuteOfItsUse() {
+        LoanDesk desk = new LoanDesk(0, "g", 100, M);
+        desk.observe(Map.of(1, wanting("g", M)), M);
+        desk.decide(M, new MinuteUsage.Usage(0, 0, false));
+        desk.decide(M + 1, new MinuteUsage.Usage(0, 0, false));
+        assertTrue(desk.lent().isEmpty(), "no use counted yet: it may be busy");
+        desk.decide(M + 2, new MinuteUsage.Usage(3, 3, false));
+        assertEquals(List.of(new Loan(1, 90, M + 4, M + 5, "g")), desk.lent());
+    }
+
+    @Test
     void theRemainderGoesToTheLowestIndexes() {
         LoanDesk desk = new LoanDesk(0, "g", 100);
         desk.observe(Map.of(2, wanting("g", M), 1, wanting("g", M)), M);

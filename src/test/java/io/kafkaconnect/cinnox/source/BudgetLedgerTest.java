@@ -104,20 +104,24 @@ class BudgetLedgerTest {
         RateBudget.Lease busyLease = busyWorker.join(150);
         BudgetLedger idle = ledger(task(0, 2, "g1", 300, true), idleLease);
         BudgetLedger busy = ledger(task(1, 2, "g1", 150, true), busyLease);
+        publish(idle);
+        assertEquals(300.0, idleWorker.capIn(M + 5), 1e-9, "nothing lent before a whole minute of use was seen");
+        clock.toMinute(M + 2);
+        long m = M + 2;
         for (int i = 0; i < 30; i++) {
             busyLease.tryAcquire(Duration.ZERO);
         }
         publish(busy);
         publish(idle);
-        assertEquals(10.0, idleWorker.capIn(M), 1e-9, "held back from the decision, before it is published");
+        assertEquals(10.0, idleWorker.capIn(m), 1e-9, "held back from the decision, before it is published");
         publish(busy);
-        assertEquals(150.0, busyWorker.capIn(M + 1), 1e-9, "not usable before its first minute");
-        assertEquals(440.0, busyWorker.capIn(M + 2), 1e-9);
-        for (long m = M; m <= M + 6; m++) {
-            assertTrue(idleWorker.capIn(m) + busyWorker.capIn(m) <= 450, "minute " + m);
+        assertEquals(150.0, busyWorker.capIn(m + 1), 1e-9, "not usable before its first minute");
+        assertEquals(440.0, busyWorker.capIn(m + 2), 1e-9);
+        for (long minute = m; minute <= m + 6; minute++) {
+            assertTrue(idleWorker.capIn(minute) + busyWorker.capIn(minute) <= 450, "minute " + minute);
         }
         BudgetState published = BudgetState.fromOffset(offsets.offset(BudgetState.partition(0)));
-        assertEquals(List.of(new Loan(1, 290, M + 2, M + 3, "g1")), published.loans());
+        assertEquals(List.of(new Loan(1, 290, m + 2, m + 3, "g1")), published.loans());
         SourceRecord none = idle.take();
         assertNull(none, "a state is published once");
     }
