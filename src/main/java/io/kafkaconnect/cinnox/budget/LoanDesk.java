@@ -25,7 +25,6 @@ public final class LoanDesk {
 
     private final int index;
     private final String generation;
-    private final long startMinute;
     private long share;
     private List<Loan> lent = List.of();
     private List<Loan> borrowed = List.of();
@@ -33,18 +32,9 @@ public final class LoanDesk {
 
     /** @param share the task's whole share (the connector's shares are whole requests per minute) */
     public LoanDesk(int index, String generation, long share) {
-        this(index, generation, share, Long.MIN_VALUE);
-    }
-
-    /**
-     * @param startMinute the clock minute the task started in: it lends nothing until it has seen a whole
-     *     minute of its own use, so a busy task that just started (no use counted yet) does not look idle
-     */
-    public LoanDesk(int index, String generation, long share, long startMinute) {
         this.index = index;
         this.generation = generation;
         this.share = share;
-        this.startMinute = startMinute;
     }
 
     /**
@@ -109,6 +99,14 @@ public final class LoanDesk {
      * ends at its last minute; nothing is ever taken back earlier.
      */
     public void decide(long minute, MinuteUsage.Usage usage) {
+        decide(minute, usage, true);
+    }
+
+    /**
+     * As above; {@code mayLend} false (a task that started moments ago, whose use is not counted yet and
+     * which may well be busy) only keeps what it holds.
+     */
+    public void decide(long minute, MinuteUsage.Usage usage, boolean mayLend) {
         List<Loan> live = new ArrayList<>();
         for (Loan loan : lent) {
             if (loan.liveAt(minute)) {
@@ -116,8 +114,7 @@ public final class LoanDesk {
             }
         }
         long spare = share - Math.max(MIN_RESERVE, 2 * usage.peakRecent());
-        boolean seenAWholeMinute = startMinute == Long.MIN_VALUE || minute >= startMinute + 2;
-        if (seenAWholeMinute && !usage.wants() && spare >= 1 && !wanting.isEmpty()) {
+        if (mayLend && !usage.wants() && spare >= 1 && !wanting.isEmpty()) {
             lendTo(new ArrayList<>(wanting), spare, minute, live);
         }
         lent = List.copyOf(live);

@@ -32,6 +32,11 @@ final class BudgetLedger implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetLedger.class);
     static final Duration INTERVAL = Duration.ofSeconds(10);
+    /**
+     * How long a task counts its own use before it may lend: a busy task is refused permits within seconds
+     * (it then wants more), while one that just started has counted nothing and would look idle.
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final long MINUTE_MS = 60_000;
 
     private final CinnoxTaskConfig.Place place;
@@ -41,6 +46,7 @@ final class BudgetLedger implements AutoCloseable {
     private final Clock clock;
     private final LoanDesk desk;
     private final long target;
+    private final long startedMs;
     private final AtomicReference<SourceRecord> pending = new AtomicReference<>();
     private Scheduler loop;
     private Map<String, Object> published;
@@ -54,7 +60,8 @@ final class BudgetLedger implements AutoCloseable {
         this.reader = reader;
         this.maker = maker;
         this.clock = clock;
-        this.desk = new LoanDesk(place.index(), place.generation(), share, minute());
+        this.desk = new LoanDesk(place.index(), place.generation(), share);
+        this.startedMs = clock.millis();
     }
 
     /**
@@ -117,7 +124,7 @@ final class BudgetLedger implements AutoCloseable {
             log.debug("Task {} could not read the other tasks' budget states; keeps the loans it knows", place.index(), e);
         }
         MinuteUsage.Usage usage = lease.usage(minute);
-        desk.decide(minute, usage);
+        desk.decide(minute, usage, clock.millis() - startedMs >= WARM_UP.toMillis());
         lease.setLoans(desk.view());
         logLoans();
         Map<String, Object> offset = desk.state(minute, usage).toOffset();

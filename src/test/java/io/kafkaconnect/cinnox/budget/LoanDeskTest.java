@@ -31,14 +31,15 @@ class LoanDeskTest {
     }
 
     @Test
-    void aTaskThatJustStartedLendsNothingUntilItHasSeenAWholeMinuteOfItsUse() {
-        LoanDesk desk = new LoanDesk(0, "g", 100, M);
+    void aTaskThatMayNotLendYetKeepsWhatItHoldsAndLendsNothingNew() {
+        LoanDesk desk = new LoanDesk(0, "g", 100);
         desk.observe(Map.of(1, wanting("g", M)), M);
-        desk.decide(M, new MinuteUsage.Usage(0, 0, false));
-        desk.decide(M + 1, new MinuteUsage.Usage(0, 0, false));
+        desk.decide(M, new MinuteUsage.Usage(0, 0, false), false);
         assertTrue(desk.lent().isEmpty(), "no use counted yet: it may be busy");
-        desk.decide(M + 2, new MinuteUsage.Usage(3, 3, false));
-        assertEquals(List.of(new Loan(1, 90, M + 4, M + 5, "g")), desk.lent());
+        desk.decide(M, new MinuteUsage.Usage(0, 0, false), true);
+        assertEquals(List.of(new Loan(1, 90, M + 2, M + 3, "g")), desk.lent());
+        desk.decide(M + 1, new MinuteUsage.Usage(0, 0, false), false);
+        assertEquals(List.of(new Loan(1, 90, M + 2, M + 3, "g")), desk.lent(), "kept, not renewed");
     }
 
     @Test

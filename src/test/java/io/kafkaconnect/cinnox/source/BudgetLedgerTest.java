@@ -105,9 +105,9 @@ class BudgetLedgerTest {
         BudgetLedger idle = ledger(task(0, 2, "g1", 300, true), idleLease);
         BudgetLedger busy = ledger(task(1, 2, "g1", 150, true), busyLease);
         publish(idle);
-        assertEquals(300.0, idleWorker.capIn(M + 5), 1e-9, "nothing lent before a whole minute of use was seen");
-        clock.toMinute(M + 2);
-        long m = M + 2;
+        assertEquals(300.0, idleWorker.capIn(M + 5), 1e-9, "nothing lent before it has counted its use a while");
+        clock.toMinute(M + 1);
+        long m = M + 1;
         for (int i = 0; i < 30; i++) {
             busyLease.tryAcquire(Duration.ZERO);
         }
