@@ -17,6 +17,7 @@ public final class ShareRebalancer {
     private final ShareAllocator allocator;
     private final ShareHandover handover;
     private final Duration interval;
+    private final boolean tasksGrow;
     private List<Double> current = List.of();
     private Instant changedAt = Instant.MIN;
 
@@ -26,9 +27,26 @@ public final class ShareRebalancer {
      *     replaced the previous generation's tasks within it
      */
     public ShareRebalancer(int budget, Duration interval) {
+        this(budget, interval, false);
+    }
+
+    /**
+     * @param tasksGrow whether tasks grow from their share to their target themselves once every task of
+     *     their generation has started (they see it in the budget states the tasks publish, see
+     *     docs/design/connector.md, "Lending between workers"); the next handover then assumes the targets
+     */
+    public ShareRebalancer(int budget, Duration interval, boolean tasksGrow) {
         this.allocator = new ShareAllocator(budget);
         this.handover = new ShareHandover(budget);
         this.interval = Objects.requireNonNull(interval, "interval");
+        this.tasksGrow = tasksGrow;
+    }
+
+    /**
+     * One generation: the shares tasks start with and the targets they may grow to once the previous
+     * generation has gone (equal unless tasks grow).
+     */
+    public record Generation(List<Double> shares, List<Double> targets) {
     }
 
     /** The shares of the generation handed out last, by task index; empty before the first. */
@@ -57,14 +75,25 @@ public final class ShareRebalancer {
      * than two generations ever overlap: a task index new in this generation gets 0 until the next one.
      */
     public List<Double> nextGeneration(List<TaskDemand> demands, Instant now) {
+        return next(demands, now).shares();
+    }
+
+    /**
+     * As {@link #nextGeneration}, with the targets: when tasks grow and the task count does not shrink (a
+     * task can then see every index's state), a task starts with its handover share and grows to its target
+     * itself once every other index runs a task of its generation, so the old generation has gone. What is
+     * remembered for the next handover is then the targets, the most each task may use.
+     */
+    public Generation next(List<TaskDemand> demands, Instant now) {
         List<Double> target = allocator.target(demands);
         boolean due = due(now);
         List<Double> next = due ? handover.next(current, target) : keepRunning(target.size());
-        if (due && !next.equals(current)) {
+        List<Double> targets = tasksGrow && due && target.size() >= current.size() ? target : next;
+        if (due && !targets.equals(current)) {
             changedAt = now;
         }
-        current = next;
-        return next;
+        current = targets;
+        return new Generation(next, targets);
     }
 
     private List<Double> keepRunning(int tasks) {

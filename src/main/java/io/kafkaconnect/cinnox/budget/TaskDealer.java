@@ -16,8 +16,11 @@ import java.util.function.Function;
  */
 public final class TaskDealer {
 
-    /** One deal: the tasks' units and demands, and their shares by task index. */
-    public record Deal(TaskPlan plan, List<Double> shares) {
+    /** One deal: the tasks' units and demands, their shares and the targets they may grow to, by task index. */
+    public record Deal(TaskPlan plan, List<Double> shares, List<Double> targets) {
+        public Deal(TaskPlan plan, List<Double> shares) {
+            this(plan, shares, shares);
+        }
     }
 
     private final DemandEstimator estimator;
@@ -36,11 +39,17 @@ public final class TaskDealer {
      * @param receiving whether task 0 hosts the enquiry event receiver
      */
     public TaskDealer(DemandEstimator estimator, int budget, Duration checkInterval, boolean receiving) {
+        this(estimator, budget, checkInterval, receiving, false);
+    }
+
+    /** @param tasksGrow whether tasks grow to their targets themselves (see {@link ShareRebalancer#next}) */
+    public TaskDealer(DemandEstimator estimator, int budget, Duration checkInterval, boolean receiving,
+            boolean tasksGrow) {
         this.estimator = estimator;
         this.receiving = receiving;
         this.followDemand = !checkInterval.isZero();
         this.allocator = new ShareAllocator(budget);
-        this.rebalancer = new ShareRebalancer(budget, checkInterval);
+        this.rebalancer = new ShareRebalancer(budget, checkInterval, tasksGrow);
     }
 
     /**
@@ -58,7 +67,8 @@ public final class TaskDealer {
             fixedShares = allocator.target(plan.demands());
             return new Deal(plan, fixedShares);
         }
-        return new Deal(plan, rebalancer.nextGeneration(plan.demands(), now));
+        ShareRebalancer.Generation generation = rebalancer.next(plan.demands(), now);
+        return new Deal(plan, generation.shares(), generation.targets());
     }
 
     /**

@@ -224,6 +224,18 @@ public class CinnoxSourceConfig extends AbstractConfig {
             + "keeps a fixed split by each task's live work, changed only when a new chunk begins.";
     static final long SHARE_CHECK_INTERVAL_DEFAULT = MINUTE;
 
+    public static final String SHARE_LENDING_CONFIG = "requests.share.lending";
+    static final String SHARE_LENDING_DOC = "Whether tasks on different workers lend each other the part of their "
+            + "share they do not use, between two task reconfigurations: every task writes a small budget state "
+            + "(its use, whether it wants more, its loans) as the offset of its own partition, carried by a record "
+            + "to the heartbeat topic whatever heartbeat.interval.ms says, reads the others' every 10 seconds, "
+            + "and an idle task lends its spare to the tasks that want more, for a few clock minutes at a time. "
+            + "A loan starts two minutes after it is made and the lender keeps it out of its own budget a minute "
+            + "longer on each side, so the connector stays within requests.per.minute in every clock minute "
+            + "while workers' clocks differ by less than a minute. false leaves each task its share (tasks of "
+            + "one worker still pool theirs).";
+    static final boolean SHARE_LENDING_DEFAULT = true;
+
     public static final String PAGE_SIZE_CONFIG = "page.size";
     static final String PAGE_SIZE_DOC = "How many records one request asks for (the limit parameter); "
             + "CINNOX allows at most 500. Larger pages spend fewer requests of the budget. At least 2: each page "
@@ -468,6 +480,11 @@ public class CinnoxSourceConfig extends AbstractConfig {
         return millis(SHARE_CHECK_INTERVAL_CONFIG);
     }
 
+    /** Whether tasks lend each other unused budget across workers between reconfigurations. */
+    public boolean shareLending() {
+        return getBoolean(SHARE_LENDING_CONFIG);
+    }
+
     public int pageSize() {
         return getInt(PAGE_SIZE_CONFIG);
     }
@@ -637,6 +654,8 @@ public class CinnoxSourceConfig extends AbstractConfig {
         def.define(SHARE_CHECK_INTERVAL_CONFIG, Type.LONG, SHARE_CHECK_INTERVAL_DEFAULT,
                 ConfigValidators.offOrMillis(MINUTE, DAY), Importance.LOW, SHARE_CHECK_INTERVAL_DOC, BUDGET_GROUP,
                 ++order, Width.SHORT, "Share check interval (ms)");
+        def.define(SHARE_LENDING_CONFIG, Type.BOOLEAN, SHARE_LENDING_DEFAULT, Importance.LOW, SHARE_LENDING_DOC,
+                BUDGET_GROUP, ++order, Width.SHORT, "Lend unused shares across workers");
         def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, ConfigValidators.between(2, 500),
                 Importance.LOW, PAGE_SIZE_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Page size");
         def.define(MAX_IN_FLIGHT_CONFIG, Type.INT, MAX_IN_FLIGHT_DEFAULT, ConfigValidators.between(1, 32),

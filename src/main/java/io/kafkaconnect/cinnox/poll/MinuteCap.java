@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.poll;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Counts the requests of one clock minute (UTC, aligned as CINNOX counts them) and refuses more than the
@@ -22,8 +23,16 @@ final class MinuteCap {
 
     /** Takes one request of the current minute when fewer than {@code perMinute} were taken in it. */
     synchronized boolean take(double perMinute) {
+        return take(minute -> perMinute);
+    }
+
+    /**
+     * As above with the cap of the minute the request falls in ({@code capOf} gets the clock minute since the
+     * epoch), so a cap that changes at a minute's start (a loan begins or ends) holds from its first request.
+     */
+    synchronized boolean take(LongToDoubleFunction capOf) {
         roll();
-        if (taken >= allowed(perMinute)) {
+        if (taken >= allowed(capOf.applyAsDouble(minute))) {
             return false;
         }
         taken++;
@@ -32,8 +41,13 @@ final class MinuteCap {
 
     /** Whether the current minute has no request left. */
     synchronized boolean full(double perMinute) {
+        return full(minute -> perMinute);
+    }
+
+    /** Whether the current minute has no request left under the cap {@code capOf} gives for it. */
+    synchronized boolean full(LongToDoubleFunction capOf) {
         roll();
-        return taken >= allowed(perMinute);
+        return taken >= allowed(capOf.applyAsDouble(minute));
     }
 
     /** The start of the next clock minute. */

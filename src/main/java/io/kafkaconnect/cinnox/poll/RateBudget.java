@@ -1,10 +1,14 @@
 package io.kafkaconnect.cinnox.poll;
 
 import com.google.common.util.concurrent.RateLimiter;
+import io.kafkaconnect.cinnox.budget.LoanView;
+import io.kafkaconnect.cinnox.budget.MinuteUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,8 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The request budget of one CINNOX account, shared by every task of this worker JVM that calls it.
  * Each task joins with its share of the connector's requests per minute; the JVM's limiter runs at the
- * sum of the shares of the tasks present, so idle tasks leave their share to busy ones. A rate-limited
- * answer pauses the whole account here until the time CINNOX gives.
+ * sum of the shares of the tasks present, so idle tasks leave their share to busy ones. Tasks lend to and
+ * borrow from tasks on other workers by the clock minute, so the JVM's cap is a figure per minute: shares
+ * less loans out plus loans in (see {@link LoanView}). A rate-limited answer pauses the whole account here
+ * until the time CINNOX gives.
  */
 public final class RateBudget {
 
@@ -27,13 +33,15 @@ public final class RateBudget {
 
     private static final Map<String, RateBudget> BUDGETS = new ConcurrentHashMap<>();
     private static final Duration NO_SHARE_RECHECK = Duration.ofSeconds(1);
+    private static final long MINUTE_MS = 60_000;
 
     private final String accountKey;
     private final Clock clock;
     private final RateLimiter limiter = RateLimiter.create(1.0);
     private final MinuteCap minuteCap;
+    private final Set<Lease> leases = new LinkedHashSet<>();
     private double requestsPerMinute;
-    private int members;
+    private long capMinute = Long.MIN_VALUE;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile boolean hasShare;
 
@@ -64,9 +72,11 @@ public final class RateBudget {
             throw new IllegalArgumentException("A task's share of requests per minute must be 0 or more, got "
                     + shareRequestsPerMinute);
         }
-        members++;
-        adjust(shareRequestsPerMinute);
-        return new Lease(shareRequestsPerMinute);
+        Lease lease = new Lease(shareRequestsPerMinute);
+        leases.add(lease);
+        capMinute = Long.MIN_VALUE;
+        refresh();
+        return lease;
     }
 
     /**
@@ -77,7 +87,7 @@ public final class RateBudget {
         if (isPaused()) {
             return false;
         }
-        return limiter.tryAcquire(1, maxWait.toNanos(), TimeUnit.NANOSECONDS) && minuteCap.take(requestsPerMinute());
+        return limiter.tryAcquire(1, maxWait.toNanos(), TimeUnit.NANOSECONDS) && minuteCap.take(this::capIn);
     }
 
     /** Stops requests to the account until {@code until} (CINNOX answered 6451010). */
@@ -94,7 +104,8 @@ public final class RateBudget {
      * minute's requests are all sent.
      */
     public boolean isPaused() {
-        return !hasShare || clock.instant().isBefore(pausedUntil) || minuteCap.full(requestsPerMinute());
+        refresh();
+        return !hasShare || clock.instant().isBefore(pausedUntil) || minuteCap.full(this::capIn);
     }
 
     /**
@@ -103,7 +114,8 @@ public final class RateBudget {
      */
     public Instant pausedUntil() {
         Instant until = pausedUntil;
-        if (hasShare && minuteCap.full(requestsPerMinute())) {
+        refresh();
+        if (hasShare && minuteCap.full(this::capIn)) {
             Instant next = minuteCap.nextMinute();
             until = next.isAfter(until) ? next : until;
         }
@@ -114,21 +126,44 @@ public final class RateBudget {
         return until;
     }
 
-    /** The requests per minute this JVM may send to the account now: the sum of its tasks' shares. */
-    public synchronized double requestsPerMinute() {
-        return requestsPerMinute;
+    /**
+     * The requests per minute this JVM may send to the account in the current clock minute: the sum of its
+     * tasks' shares, less what they lend and plus what they borrow in this minute.
+     */
+    public double requestsPerMinute() {
+        return refresh();
+    }
+
+    /** The requests this JVM may send in clock {@code minute} (minutes since the epoch, UTC). */
+    public synchronized double capIn(long minute) {
+        double cap = 0;
+        for (Lease lease : leases) {
+            cap += lease.loans.capIn(minute, lease.share);
+        }
+        return Math.max(0.0, cap);
     }
 
     public String accountKey() {
         return accountKey;
     }
 
-    private synchronized void adjust(double delta) {
-        requestsPerMinute = Math.max(0.0, requestsPerMinute + delta);
-        hasShare = members > 0 && requestsPerMinute > 0;
-        if (hasShare) {
-            limiter.setRate(requestsPerMinute / SECONDS_PER_MINUTE_BUDGET);
+    /** The cap of the current minute, worked out again when the minute or a task's loans changed. */
+    private synchronized double refresh() {
+        long minute = Math.floorDiv(clock.millis(), MINUTE_MS);
+        if (minute != capMinute) {
+            capMinute = minute;
+            requestsPerMinute = capIn(minute);
+            hasShare = !leases.isEmpty() && requestsPerMinute > 0;
+            if (hasShare) {
+                limiter.setRate(requestsPerMinute / SECONDS_PER_MINUTE_BUDGET);
+            }
         }
+        return requestsPerMinute;
+    }
+
+    private synchronized void loansChanged() {
+        capMinute = Long.MIN_VALUE;
+        refresh();
     }
 
     /**
@@ -136,20 +171,26 @@ public final class RateBudget {
      * registry's lock comes first and this budget's second, as in {@link #join(String, double)}: taking
      * them the other way round deadlocks a task leaving against one joining.
      */
-    private void leave(double share) {
+    private void leave(Lease lease) {
         BUDGETS.compute(accountKey, (key, current) -> {
             synchronized (this) {
-                members--;
-                adjust(-share);
-                return current == this && members == 0 ? null : current;
+                leases.remove(lease);
+                capMinute = Long.MIN_VALUE;
+                refresh();
+                return current == this && leases.isEmpty() ? null : current;
             }
         });
     }
 
-    /** A task's membership in the budget; closing it twice is harmless. */
+    /**
+     * A task's membership in the budget, with its loans and its count of permits per minute; closing it
+     * twice is harmless.
+     */
     public final class Lease implements AutoCloseable {
-        private final double share;
+        private volatile double share;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private final MinuteUsage usage = new MinuteUsage();
+        private volatile LoanView loans = LoanView.NONE;
 
         private Lease(double share) {
             this.share = share;
@@ -159,11 +200,53 @@ public final class RateBudget {
             return RateBudget.this;
         }
 
-        /** Holds no lock while it calls {@link #leave(double)}, which takes the registry's lock first. */
+        /** Takes a permit from the budget as {@link RateBudget#tryAcquire} does, counting it for this task. */
+        public boolean tryAcquire(Duration maxWait) {
+            boolean taken = RateBudget.this.tryAcquire(maxWait);
+            long minute = Math.floorDiv(clock.millis(), MINUTE_MS);
+            if (taken) {
+                usage.took(minute);
+            } else {
+                usage.refused(minute);
+            }
+            return taken;
+        }
+
+        /** What this task used and wants, as of clock {@code minute}. */
+        public MinuteUsage.Usage usage(long minute) {
+            return usage.usage(minute);
+        }
+
+        /**
+         * Raises this task's share (to its target, once the tasks it replaced have all stopped); the budget
+         * applies it from now on. A share never shrinks while a task runs.
+         */
+        public void growTo(double target) {
+            if (target > share && !Double.isInfinite(target)) {
+                share = target;
+                loansChanged();
+            }
+        }
+
+        public double share() {
+            return share;
+        }
+
+        /** Sets what this task lends and borrows; the budget applies it from now on. */
+        public void setLoans(LoanView view) {
+            loans = view;
+            loansChanged();
+        }
+
+        public LoanView loans() {
+            return loans;
+        }
+
+        /** Holds no lock while it calls {@link #leave(Lease)}, which takes the registry's lock first. */
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
-                leave(share);
+                leave(this);
             }
         }
     }

@@ -30,6 +30,8 @@ public final class RecordMaker {
     public static final String REPORT_HEADER = "cinnox.report";
     static final String APP_HEADER = "cinnox.app";
     static final String EVENT_TIME_HEADER = "cinnox.event.time";
+    /** The report a budget state's heartbeat names (see {@link #budgetState}). */
+    public static final String BUDGET_REPORT = "cinnox.budget";
 
     static final Schema HEARTBEAT_SCHEMA = SchemaBuilder.struct()
             .name("io.kafkaconnect.cinnox.Heartbeat")
@@ -122,6 +124,24 @@ public final class RecordMaker {
         headers.addString(APP_HEADER, unit.appId());
         return new SourceRecord(partition, offset, config.heartbeatTopic(), null,
                 Schema.STRING_SCHEMA, unit.toString(), HEARTBEAT_SCHEMA, value, now.toEpochMilli(), headers);
+    }
+
+    /**
+     * A record that carries a task's budget state (the offset of its budget partition) to the heartbeat
+     * topic; its value is a heartbeat of the report "cinnox.budget".
+     */
+    public SourceRecord budgetState(Map<String, ?> partition, Map<String, ?> offset, String key) {
+        Instant now = clock.instant();
+        Struct value = new Struct(HEARTBEAT_SCHEMA)
+                .put("app", config.appId())
+                .put("report", BUDGET_REPORT)
+                .put("chunk", null)
+                .put("at", java.util.Date.from(now));
+        ConnectHeaders headers = new ConnectHeaders();
+        headers.addString(REPORT_HEADER, BUDGET_REPORT);
+        headers.addString(APP_HEADER, config.appId());
+        return new SourceRecord(partition, offset, config.heartbeatTopic(), null,
+                Schema.STRING_SCHEMA, key, HEARTBEAT_SCHEMA, value, now.toEpochMilli(), headers);
     }
 
     /** The unit's source partition, built once: every record of the unit carries the same map. */

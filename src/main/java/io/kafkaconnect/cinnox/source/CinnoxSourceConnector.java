@@ -16,10 +16,14 @@ import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
 import io.kafkaconnect.cinnox.client.ClientSettings;
 import io.kafkaconnect.cinnox.webhook.WebhookSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +81,8 @@ public class CinnoxSourceConnector extends SourceConnector {
         this.config = new CinnoxSourceConfig(props);
         this.historyStart = resolveHistoryStart(config, clock.instant());
         this.dealer = new TaskDealer(new DemandEstimator(historyStart, config.settle(), config.pollInterval()),
-                config.requestsPerMinute(), config.shareCheckInterval(), config.webhook().receiving());
+                config.requestsPerMinute(), config.shareCheckInterval(), config.webhook().receiving(),
+                config.shareLending());
         log.info("Starting CINNOX source connector {} from {}: {}", version(), historyStart, config.describe());
         metrics = new ConnectorMetrics(context() == null ? null : PluginGauges.of(context()::pluginMetrics));
         monitor = Scheduler.daemon("cinnox-chunk-monitor");
@@ -115,16 +120,40 @@ public class CinnoxSourceConnector extends SourceConnector {
         TaskDealer.Deal deal = dealer.deal(todo, maxTasks, cursors, now);
         List<Map<String, String>> configs = new ArrayList<>();
         List<List<WorkUnit>> groups = deal.plan().groups();
+        String generation = generation(groups, deal.shares(), deal.targets());
         for (int i = 0; i < groups.size(); i++) {
             boolean receiver = deal.plan().receiver() && i == 0;
-            configs.add(CinnoxTaskConfig.taskProps(props, groups.get(i), deal.shares().get(i), historyStart, receiver));
+            Map<String, String> task = CinnoxTaskConfig.taskProps(props, groups.get(i), deal.shares().get(i),
+                    historyStart, receiver);
+            task = CinnoxTaskConfig.withPlace(task, new CinnoxTaskConfig.Place(i, groups.size(), generation));
+            configs.add(CinnoxTaskConfig.withTarget(task, deal.targets().get(i)));
         }
         if (metrics != null) {
             metrics.planned(all.size(), all.size() - todo.size(), configs.size());
         }
-        log.info("{} units of work to do ({} finished) on {} tasks; shares of the requests per minute by task: {}",
-                todo.size(), all.size() - todo.size(), configs.size(), deal.shares());
+        log.info("{} units of work to do ({} finished) on {} tasks; shares of the requests per minute by task: {}"
+                + " (growing to {} once the previous tasks have stopped)",
+                todo.size(), all.size() - todo.size(), configs.size(), deal.shares(), deal.targets());
         return configs;
+    }
+
+    /**
+     * Names a generation of task configurations by its units and shares (never by a secret), the same for the
+     * same deal, so that Connect, which restarts tasks only when their configurations change, restarts none
+     * for a deal that did not change; a loan is used only by tasks of its lender's generation.
+     */
+    static String generation(List<List<WorkUnit>> groups, List<Double> shares, List<Double> targets) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < groups.size(); i++) {
+            text.append(i).append('=').append(shares.get(i)).append('/').append(targets.get(i)).append(':')
+                    .append(WorkUnit.encodeAll(groups.get(i))).append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private UnitPlanner unitPlanner() {

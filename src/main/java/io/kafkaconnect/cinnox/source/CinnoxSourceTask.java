@@ -24,6 +24,7 @@ import io.kafkaconnect.cinnox.webhook.EnquiryEventReceiver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -65,6 +66,7 @@ public class CinnoxSourceTask extends SourceTask {
     private PluginGauges metrics;
     private ProgressLog progressLog;
     private volatile ReceiverHost events;
+    private volatile BudgetLedger ledger;
 
     public CinnoxSourceTask() {
         this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new, RateBudget::join);
@@ -99,7 +101,8 @@ public class CinnoxSourceTask extends SourceTask {
         metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         progressLog = new ProgressLog(log, progress, stats, scheduler.units(), clock.instant());
-        runner = new StepRunner(scheduler, budget.budget(), windowLimits, stats, config.maxInFlightRequests(),
+        ledger = BudgetLedger.start(task, budget, context.offsetStorageReader(), maker, clock);
+        runner = new StepRunner(scheduler, budget, windowLimits, stats, config.maxInFlightRequests(),
                 "cinnox-task");
         if (task.receiver()) {
             events = ReceiverHost.start(task, ctx, api, budget.budget(), context.offsetStorageReader(), clock, sleeper);
@@ -108,8 +111,21 @@ public class CinnoxSourceTask extends SourceTask {
                 task.units().size(), String.format("%.1f", task.requestsPerMinute()), task.units());
     }
 
+    /** The records of the units and events, and the task's budget state when it changed (see {@link BudgetLedger}). */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
+        List<SourceRecord> records = pollUnits();
+        BudgetLedger budgetLedger = ledger;
+        SourceRecord state = budgetLedger == null ? null : budgetLedger.take();
+        if (state == null) {
+            return records;
+        }
+        List<SourceRecord> all = records == null ? new ArrayList<>() : new ArrayList<>(records);
+        all.add(state);
+        return all;
+    }
+
+    private List<SourceRecord> pollUnits() throws InterruptedException {
         RateBudget.Lease lease = budget;
         StepRunner steps = runner;
         ReceiverHost host = events;
@@ -194,6 +210,11 @@ public class CinnoxSourceTask extends SourceTask {
      */
     @Override
     public void stop() {
+        BudgetLedger budgetLedger = ledger;
+        ledger = null;
+        if (budgetLedger != null) {
+            budgetLedger.close();
+        }
         events.close();
         CinnoxApi client = api;
         if (client != null) {

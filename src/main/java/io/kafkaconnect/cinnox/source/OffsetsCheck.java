@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.budget.BudgetState;
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.ledger.Bucket;
 import io.kafkaconnect.cinnox.ledger.BucketState;
@@ -31,6 +32,10 @@ final class OffsetsCheck {
                 return;
             }
             try {
+                if (partition != null && partition.containsKey(BudgetState.PARTITION_KEY)) {
+                    checkBudget(partition, offset);
+                    return;
+                }
                 if (partition != null && partition.containsKey(Bucket.PARTITION_KEY)) {
                     checkBucket(partition, offset);
                     return;
@@ -44,6 +49,18 @@ final class OffsetsCheck {
                         + ". See docs/operations.md for the partition and offset formats.", e);
             }
         });
+    }
+
+    /** A task's budget state: {@code {"cinnox.budget": "<task index>"}} and a budget state, or null to reset. */
+    private static void checkBudget(Map<String, ?> partition, Map<String, ?> offset) {
+        if (partition.size() != 1 || !(partition.get(BudgetState.PARTITION_KEY) instanceof String index)
+                || !index.matches("[0-9]{1,4}")) {
+            throw new IllegalArgumentException("a budget partition is {\"" + BudgetState.PARTITION_KEY
+                    + "\": \"<task index>\"}");
+        }
+        if (offset != null) {
+            BudgetState.fromOffset(offset);
+        }
     }
 
     /** A ledger bucket's partition: its unit's partition plus {@code bucket}, and a ledger offset. */

@@ -45,15 +45,15 @@ final class StepRunner implements ConcurrentSteps.Units<UnitPoller, List<SourceR
     private long successesWhenProbing = 0;
     private volatile boolean closed;
 
-    StepRunner(UnitScheduler scheduler, RateBudget budget, WindowLimits windowLimits, TaskStats stats,
+    StepRunner(UnitScheduler scheduler, RateBudget.Lease lease, WindowLimits windowLimits, TaskStats stats,
             int maxInFlight, String threadName) {
         this.scheduler = scheduler;
-        this.budget = budget;
+        this.budget = lease.budget();
         this.windowLimits = windowLimits;
         this.stats = stats;
         this.maxInFlight = maxInFlight;
         this.requests = new InFlightRequests(maxInFlight, threadName);
-        this.steps = new ConcurrentSteps<>(requests, budget::tryAcquire);
+        this.steps = new ConcurrentSteps<>(requests, lease::tryAcquire);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.kafkaconnect.cinnox.source;
 
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
+import io.kafkaconnect.cinnox.budget.BudgetState;
+import io.kafkaconnect.cinnox.budget.Loan;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.metrics.CinnoxMetric;
 import io.kafkaconnect.cinnox.offset.WindowCursor;
@@ -118,6 +120,41 @@ class CinnoxSourceConnectorTest {
             connector.stop();
             assertEquals(null, registry.metric(connectorMetricName(CinnoxMetric.TASKS)), "removed on stop");
         }
+    }
+
+    @Test
+    void eachTaskKnowsItsIndexTheTaskCountAndAGenerationThatNamesTheDeal() {
+        CinnoxSourceConnector connector = new CinnoxSourceConnector(Clock.fixed(NOW, ZoneOffset.UTC));
+        connector.initialize(context(new InMemoryOffsets(), null));
+        connector.start(props());
+        List<Map<String, String>> configs = connector.taskConfigs(3);
+        String generation = CinnoxTaskConfig.parse(configs.get(0)).place().generation();
+        for (int i = 0; i < configs.size(); i++) {
+            CinnoxTaskConfig.Place place = CinnoxTaskConfig.parse(configs.get(i)).place();
+            assertEquals(new CinnoxTaskConfig.Place(i, configs.size(), generation), place);
+        }
+        assertTrue(generation.matches("[0-9a-f]{16}"), generation);
+        assertEquals(configs, connector.taskConfigs(3), "the same deal gives the same configurations");
+        connector.stop();
+        List<List<WorkUnit>> groups = List.of(unitsOf(configs));
+        assertEquals(CinnoxSourceConnector.generation(groups, List.of(450.0), List.of(450.0)),
+                CinnoxSourceConnector.generation(groups, List.of(450.0), List.of(450.0)));
+        assertFalse(CinnoxSourceConnector.generation(groups, List.of(450.0), List.of(450.0))
+                .equals(CinnoxSourceConnector.generation(groups, List.of(449.0), List.of(450.0))), "other shares, another generation");
+    }
+
+    @Test
+    void alterOffsetsTakesBudgetStatesAndRefusesMalformedOnes() {
+        CinnoxSourceConnector connector = new CinnoxSourceConnector();
+        BudgetState state = new BudgetState("ab", 75, 10, false, 100, List.of(new Loan(1, 5, 102, 103, "ab")));
+        assertTrue(connector.alterOffsets(props(), Map.of(BudgetState.partition(2), state.toOffset())));
+        Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
+        reset.put(BudgetState.partition(2), null);
+        assertTrue(connector.alterOffsets(props(), reset));
+        assertThrows(ConnectException.class, () -> connector.alterOffsets(props(),
+                Map.of(Map.of(BudgetState.PARTITION_KEY, "two"), state.toOffset())));
+        assertThrows(ConnectException.class, () -> connector.alterOffsets(props(),
+                Map.of(BudgetState.partition(2), Map.of("v", 1))));
     }
 
     private static Object connectorMetric(Metrics registry, CinnoxMetric metric) {

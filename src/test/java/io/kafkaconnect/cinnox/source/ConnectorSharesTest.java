@@ -47,7 +47,12 @@ class ConnectorSharesTest {
     }
 
     private void start(long checkIntervalMs) {
+        start(checkIntervalMs, false);
+    }
+
+    private void start(long checkIntervalMs, boolean lending) {
         Map<String, String> props = new HashMap<>();
+        props.put("requests.share.lending", Boolean.toString(lending));
         props.put("cinnox.base.url", "https://example.invalid");
         props.put("cinnox.app.id", "app");
         props.put("cinnox.app.token", "token");
@@ -69,6 +74,10 @@ class ConnectorSharesTest {
         return tasks.stream().map(CinnoxTaskConfig::requestsPerMinute).toList();
     }
 
+    private static List<Double> targets(List<CinnoxTaskConfig> tasks) {
+        return tasks.stream().map(CinnoxTaskConfig::targetRequestsPerMinute).toList();
+    }
+
     private static WorkUnit unit(Chunk chunk) {
         return new WorkUnit("app", Report.CALL_LOG, chunk);
     }
@@ -77,6 +86,35 @@ class ConnectorSharesTest {
         Instant next = clock.instant().minus(SETTLE).minusSeconds(30);
         offsets.put(unit.toPartition(), WindowCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished()
                 .toOffset());
+    }
+
+    /**
+     * With lending on, tasks publish budget states, so a task can see that every task of its generation has
+     * started: the busy task gets its target with the first reconfiguration and grows to it itself.
+     */
+    @Test
+    void withLendingTheBusyTaskGrowsToItsTargetWithoutASecondReconfiguration() {
+        start(Duration.ofMinutes(2).toMillis(), true);
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        List<CinnoxTaskConfig> first = taskConfigs();
+        assertEquals(targets(first), shares(first), "the first generation starts at its targets");
+
+        clock.advance(Duration.ofMinutes(3));
+        offsets.put(unit(middle).toPartition(), WindowCursor.fresh().unitFinished().toOffset());
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+        assertEquals(1, reconfigurations, "the second task's units have all finished");
+        List<CinnoxTaskConfig> second = taskConfigs();
+        assertEquals(List.of(2.0, 133.0), shares(second), "the idle task shrinks first");
+        assertEquals(List.of(2.0, 398.0), targets(second), "the busy one may grow once the old tasks have gone");
+        assertTrue(ShareHandover.worstMix(targets(first), shares(second)) <= 400);
+
+        for (int minute = 0; minute < 5; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            caughtUp(unit(LIVE));
+            connector.checkTasks();
+        }
+        assertEquals(1, reconfigurations, "the split matches the demand: no second restart");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.budget.BudgetState;
 import io.kafkaconnect.cinnox.report.Report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,13 +81,21 @@ class EndToEndIT {
         assertOffsetsNameUnitsOfWork();
     }
 
-    /** Every stored partition is {app, report[, chunk[, bucket]]} of this App, with a versioned offset. */
+    /**
+     * Every stored partition is {app, report[, chunk[, bucket]]} of this App, with a versioned offset, or a
+     * task's budget state {cinnox.budget: index} (tasks lend each other budget through them).
+     */
     private void assertOffsetsNameUnitsOfWork() {
         List<ConnectorOffset> offsets = connect.connectorOffsets(CONNECTOR).offsets();
         assertFalse(offsets.isEmpty(), "offsets are stored");
         Set<String> reports = new HashSet<>();
         for (ConnectorOffset offset : offsets) {
             Map<String, ?> partition = offset.partition();
+            if (partition.containsKey(BudgetState.PARTITION_KEY)) {
+                assertEquals(Set.of(BudgetState.PARTITION_KEY), partition.keySet(), "keys of " + partition);
+                BudgetState.fromOffset(offset.offset());
+                continue;
+            }
             assertEquals(sim.defaultAccount().appId(), partition.get("app"), "app of " + partition);
             Report report = Report.require((String) partition.get("report"));
             reports.add(report.apiName());
