@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.budget.Loan;
 import io.kafkaconnect.cinnox.budget.LoanView;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The JVM's cap per clock minute with loans out and in: shares less loans held plus loans usable. */
@@ -21,36 +17,13 @@ class RateBudgetLoansTest {
     private static final Instant NOW = Instant.parse("2026-01-10T00:00:10Z");
     private static final long M = NOW.toEpochMilli() / 60_000;
 
-    private static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void toMinute(long minute) {
-            now.set(Instant.ofEpochMilli(minute * 60_000 + 10_000));
-        }
-    }
-
     private static Loan loan(int borrower, long n, long from, long to) {
         return new Loan(borrower, n, from, to, "gen1");
     }
 
     @Test
     void aLenderKeepsItsLoanOutFromItsDecisionThroughAMinuteAfterItsEnd() {
-        RateBudget budget = new RateBudget("key", new ManualClock());
+        RateBudget budget = new RateBudget("key", new MinuteClock(NOW));
         try (RateBudget.Lease lender = budget.join(300)) {
             lender.setLoans(new LoanView(List.of(loan(1, 290, M + 2, M + 3)), List.of()));
             assertEquals(10.0, budget.capIn(M), 1e-9, "held from the minute it decided");
@@ -63,7 +36,7 @@ class RateBudgetLoansTest {
 
     @Test
     void aBorrowerUsesALoanOnlyInItsMinutesAndTheJvmAddsItToTheShares() {
-        ManualClock clock = new ManualClock();
+        MinuteClock clock = new MinuteClock(NOW);
         RateBudget budget = new RateBudget("key", clock);
         try (RateBudget.Lease borrower = budget.join(150); RateBudget.Lease sibling = budget.join(50)) {
             borrower.setLoans(new LoanView(List.of(), List.of(loan(0, 290, M + 2, M + 3))));
@@ -80,7 +53,7 @@ class RateBudgetLoansTest {
 
     @Test
     void loansOutNeverTakeMoreThanTheShare() {
-        RateBudget budget = new RateBudget("key", new ManualClock());
+        RateBudget budget = new RateBudget("key", new MinuteClock(NOW));
         try (RateBudget.Lease successor = budget.join(100); RateBudget.Lease other = budget.join(40)) {
             successor.setLoans(new LoanView(List.of(loan(1, 200, M, M + 2), loan(2, 50, M, M + 2)), List.of()));
             assertEquals(40.0, budget.capIn(M), 1e-9, "a smaller successor holds back its whole share, not more");
@@ -89,7 +62,7 @@ class RateBudgetLoansTest {
 
     @Test
     void theMinuteCapCountsAgainstTheFigureOfTheMinuteAndALoanUsableLaterCountsThen() {
-        ManualClock clock = new ManualClock();
+        MinuteClock clock = new MinuteClock(NOW);
         RateBudget budget = new RateBudget("key", clock);
         try (RateBudget.Lease lender = budget.join(6000)) {
             lender.setLoans(new LoanView(List.of(loan(1, 5999, M + 2, M + 2)), List.of()));
@@ -105,7 +78,7 @@ class RateBudgetLoansTest {
 
     @Test
     void aTaskWithoutAShareSendsOnlyInTheMinutesOfItsLoan() {
-        ManualClock clock = new ManualClock();
+        MinuteClock clock = new MinuteClock(NOW);
         RateBudget budget = new RateBudget("key", clock);
         try (RateBudget.Lease borrower = budget.join(0)) {
             borrower.setLoans(new LoanView(List.of(), List.of(loan(0, 6000, M + 5, M + 5))));
@@ -120,7 +93,7 @@ class RateBudgetLoansTest {
 
     @Test
     void aLeaseCountsItsTaskPermitsAndRefusalsPerMinute() {
-        ManualClock clock = new ManualClock();
+        MinuteClock clock = new MinuteClock(NOW);
         RateBudget budget = new RateBudget("key", clock);
         try (RateBudget.Lease lease = budget.join(1)) {
             assertTrue(lease.tryAcquire(Duration.ofMillis(200)));

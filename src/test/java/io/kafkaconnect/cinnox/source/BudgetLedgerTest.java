@@ -10,18 +10,15 @@ import io.kafkaconnect.cinnox.budget.Loan;
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.metrics.TaskStats;
+import io.kafkaconnect.cinnox.poll.MinuteClock;
 import io.kafkaconnect.cinnox.poll.RateBudget;
 import io.kafkaconnect.cinnox.poll.RecordMaker;
 import io.kafkaconnect.cinnox.records.ConversionIssues;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
@@ -35,30 +32,7 @@ class BudgetLedgerTest {
     private static final Instant NOW = Instant.parse("2026-01-10T00:00:10Z");
     private static final long M = NOW.toEpochMilli() / 60_000;
 
-    private static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void toMinute(long minute) {
-            now.set(Instant.ofEpochMilli(minute * 60_000 + 10_000));
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final MinuteClock clock = new MinuteClock(NOW);
     private final InMemoryOffsets offsets = new InMemoryOffsets();
 
     private static CinnoxTaskConfig task(int index, int count, String generation, double share, boolean lending) {
@@ -189,7 +163,7 @@ class BudgetLedgerTest {
         publish(refused);
         idle.tick();
         assertTrue(idle.refusalSeen().isEmpty());
-        clock.now.set(NOW.plusSeconds(1));
+        clock.set(NOW.plusSeconds(1));
         SourceRecord state = refused.announceRefusal(clock.millis());
         assertNotNull(state);
         assertEquals(clock.millis(), BudgetState.fromOffset(state.sourceOffset()).refusedAt());
@@ -203,7 +177,7 @@ class BudgetLedgerTest {
         SourceRecord next = refused.take();
         assertTrue(next == null || BudgetState.fromOffset(next.sourceOffset()).refusedAt() == clock.millis(),
                 "a later state keeps saying the token was refused");
-        clock.now.set(NOW.plusSeconds(2));
+        clock.set(NOW.plusSeconds(2));
         BudgetLedger restarted = ledger(task(1, 3, "g1", 150, true), new RateBudget("key", clock).join(150));
         restarted.tick();
         assertTrue(restarted.refusalSeen().isEmpty(), "a task started after the refusal (a new token) goes on");
