@@ -56,8 +56,10 @@ class OffsetsRewindIT {
 
     @Test
     void redeliversAChunkFromTheRewoundPositionAndRefusesUnreadableOffsets() throws Exception {
-        // The chunk two days back is settled whatever the time of day; it is the one to rewind.
-        Instant chunkStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2));
+        // The chunk three days back is done whatever the time of day (its end plus the settle delay and the late
+        // horizon's reach of 25 hours is past; two days back it is not between 00:00 and about 01:02 UTC), and
+        // inside the simulator's 4 days of history; it is the one to rewind.
+        Instant chunkStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
         Instant chunkEnd = chunkStart.plus(Duration.ofDays(1));
         Instant noon = chunkStart.plus(Duration.ofHours(12));
         Set<String> morning = ids(chunkStart, noon);
