@@ -4,14 +4,12 @@ import io.kafkaconnect.cinnox.budget.BudgetState;
 import io.kafkaconnect.cinnox.budget.Loan;
 import io.kafkaconnect.cinnox.budget.LoanDesk;
 import io.kafkaconnect.cinnox.budget.MinuteUsage;
-import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.poll.RateBudget;
 import io.kafkaconnect.cinnox.poll.RecordMaker;
 import io.kafkaconnect.cinnox.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The budget ledger of one task, kept in Connect's own source offsets: every 5 seconds, on a thread of its
+ * The budget ledger of one task, kept in Connect's own source offsets: every 10 seconds, on a thread of its
  * own so that poll() stays prompt, it reads the other tasks' budget states, applies the loans addressed to
  * this task and the ones it gives to its worker's rate budget, and hands poll() a record that publishes its
  * state when it changed. At start it honours the loans of the task it replaces (see docs/design/connector.md,
@@ -33,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class BudgetLedger implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetLedger.class);
-    static final Duration INTERVAL = Duration.ofSeconds(5);
+    static final Duration INTERVAL = Duration.ofSeconds(10);
     /**
      * How long a task counts its own use before it may lend: a busy task is refused permits within seconds
      * (it then wants more), while one that just started has counted nothing and would look idle.
@@ -53,9 +51,6 @@ final class BudgetLedger implements AutoCloseable {
     private Scheduler loop;
     private Map<String, Object> published;
     private String loansSeen = "";
-    private volatile boolean publishes = true;
-    private volatile long refusedAt;
-    private volatile String refusalSeen;
 
     BudgetLedger(CinnoxTaskConfig.Place place, long share, long target, RateBudget.Lease lease,
             OffsetStorageReader reader, RecordMaker maker, Clock clock) {
@@ -83,11 +78,10 @@ final class BudgetLedger implements AutoCloseable {
         BudgetLedger ledger = new BudgetLedger(place, (long) Math.floor(task.requestsPerMinute()),
                 (long) Math.floor(task.targetRequestsPerMinute()), lease, reader, maker, clock);
         ledger.inherit();
-        ledger.publishes = task.connector().shareLending() && place.count() > 1;
         if (place.count() == 1) {
             ledger.grow();
         }
-        if (ledger.publishes) {
+        if (task.connector().shareLending() && place.count() > 1) {
             ledger.loop = Scheduler.daemon("cinnox-budget-" + place.index());
             ledger.loop.loop("budget ledger", () -> {
                 ledger.tick();
@@ -112,7 +106,7 @@ final class BudgetLedger implements AutoCloseable {
     }
 
     /** One round: read the others, decide, apply to the budget, then queue the state to publish. */
-    synchronized void tick() {
+    void tick() {
         long minute = minute();
         List<Integer> others = new ArrayList<>();
         for (int i = 0; i < place.count(); i++) {
@@ -122,7 +116,6 @@ final class BudgetLedger implements AutoCloseable {
         }
         try {
             Map<Integer, BudgetState> states = read(others);
-            noticeRefusals(states);
             desk.observe(states, minute);
             if (desk.generationComplete(states, place.count())) {
                 grow();
@@ -134,47 +127,12 @@ final class BudgetLedger implements AutoCloseable {
         desk.decide(minute, usage, clock.millis() - startedMs >= WARM_UP.toMillis());
         lease.setLoans(desk.view());
         logLoans();
-        Map<String, Object> offset = desk.state(minute, usage).withRefusedAt(refusedAt).toOffset();
+        Map<String, Object> offset = desk.state(minute, usage).toOffset();
         if (!offset.equals(published)) {
             published = offset;
             pending.set(maker.budgetState(BudgetState.partition(place.index()), offset,
                     BudgetState.PARTITION_KEY + "/" + place.index()));
         }
-    }
-
-    /**
-     * Publishes that CINNOX refused the App Token to this task, so that the other tasks, which may have nothing
-     * to send, fail too at their next read of the ledger. Returns the record to write before this task fails,
-     * or null when this task does not read or publish a ledger (one task, or lending off).
-     */
-    synchronized SourceRecord announceRefusal(long atMillis) {
-        if (!publishes) {
-            return null;
-        }
-        refusedAt = atMillis;
-        long minute = minute();
-        Map<String, Object> offset = desk.state(minute, lease.usage(minute)).withRefusedAt(atMillis).toOffset();
-        published = offset;
-        pending.set(null);
-        return maker.budgetState(BudgetState.partition(place.index()), offset,
-                BudgetState.PARTITION_KEY + "/" + place.index());
-    }
-
-    /** What another task published about a refused App Token after this task started, if it did. */
-    Optional<String> refusalSeen() {
-        return Optional.ofNullable(refusalSeen);
-    }
-
-    private void noticeRefusals(Map<Integer, BudgetState> states) {
-        states.forEach((index, state) -> {
-            if (refusalSeen == null && state.refusedAt() > startedMs) {
-                refusalSeen = "CINNOX rejected the App Token to task " + index + " of this connector at "
-                        + Instant.ofEpochMilli(state.refusedAt()) + ": check "
-                        + CinnoxSourceConfig.APP_TOKEN_CONFIG + " and " + CinnoxSourceConfig.APP_ID_CONFIG
-                        + " (the token may have been regenerated, or the App deleted, in the CINNOX dashboard),"
-                        + " then restart the tasks.";
-            }
-        });
     }
 
     /** Takes the target share, once the tasks this generation replaced have all stopped. */

@@ -67,7 +67,6 @@ public class CinnoxSourceTask extends SourceTask {
     private ProgressLog progressLog;
     private volatile ReceiverHost events;
     private volatile BudgetLedger ledger;
-    private volatile RefusedCredentials refusals;
 
     public CinnoxSourceTask() {
         this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new, RateBudget::join);
@@ -103,8 +102,6 @@ public class CinnoxSourceTask extends SourceTask {
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         progressLog = new ProgressLog(log, progress, stats, scheduler.units(), clock.instant());
         ledger = BudgetLedger.start(task, budget, context.offsetStorageReader(), maker, clock);
-        refusals = new RefusedCredentials(budget.budget().credentials(), config.appToken().value(), clock.instant(),
-                ledger);
         runner = new StepRunner(scheduler, budget, windowLimits, stats, config.maxInFlightRequests(),
                 "cinnox-task");
         if (task.receiver()) {
@@ -136,7 +133,6 @@ public class CinnoxSourceTask extends SourceTask {
             return null;
         }
         host.failIfCredentialsRefused();
-        refusals.failIfRefused();
         List<SourceRecord> received = host.received();
         if (!received.isEmpty()) {
             return received;
@@ -147,12 +143,7 @@ public class CinnoxSourceTask extends SourceTask {
         if (!reread.isEmpty()) {
             return reread;
         }
-        StepRunner.Round round;
-        try {
-            round = steps.round(now, MAX_BLOCK);
-        } catch (CredentialsRefused refused) {
-            return refusals.announce(refused, now);
-        }
+        StepRunner.Round round = steps.round(now, MAX_BLOCK);
         if (!round.records().isEmpty()) {
             return round.records();
         }

@@ -155,41 +155,4 @@ class BudgetLedgerTest {
         CinnoxTaskConfig old = CinnoxTaskConfig.parse(CinnoxTaskConfig.taskProps(props, List.of(), 100, Instant.EPOCH));
         assertNull(BudgetLedger.start(old, new RateBudget("key", clock).join(100), offsets, null, clock));
     }
-
-    @Test
-    void aRefusedTokenReachesTheOtherTasksThroughTheLedgerButNotATaskStartedAfterIt() {
-        BudgetLedger refused = ledger(task(0, 3, "g1", 150, true), new RateBudget("key", clock).join(150));
-        BudgetLedger idle = ledger(task(1, 3, "g1", 150, true), new RateBudget("key", clock).join(150));
-        publish(refused);
-        idle.tick();
-        assertTrue(idle.refusalSeen().isEmpty());
-        clock.set(NOW.plusSeconds(1));
-        SourceRecord state = refused.announceRefusal(clock.millis());
-        assertNotNull(state);
-        assertEquals(clock.millis(), BudgetState.fromOffset(state.sourceOffset()).refusedAt());
-        offsets.commit(List.of(state));
-        idle.tick();
-        String message = idle.refusalSeen().orElseThrow();
-        assertTrue(message.contains("task 0") && message.contains(CinnoxSourceConfig.APP_TOKEN_CONFIG), message);
-        assertTrue(!message.contains("token-1"), "the token itself is never in the message");
-
-        refused.tick();
-        SourceRecord next = refused.take();
-        assertTrue(next == null || BudgetState.fromOffset(next.sourceOffset()).refusedAt() == clock.millis(),
-                "a later state keeps saying the token was refused");
-        clock.set(NOW.plusSeconds(2));
-        BudgetLedger restarted = ledger(task(1, 3, "g1", 150, true), new RateBudget("key", clock).join(150));
-        restarted.tick();
-        assertTrue(restarted.refusalSeen().isEmpty(), "a task started after the refusal (a new token) goes on");
-    }
-
-    @Test
-    void aTaskThatPublishesNoLedgerCannotAnnounceARefusal() {
-        BudgetLedger alone = BudgetLedger.start(task(0, 2, "g1", 100, false), new RateBudget("key", clock).join(100),
-                offsets, new RecordMaker(task(0, 2, "g1", 100, false).connector(), clock, new ConversionIssues(),
-                        new TaskStats()), clock);
-        assertNotNull(alone);
-        assertNull(alone.announceRefusal(clock.millis()), "lending off: no ledger to tell the others through");
-        alone.close();
-    }
 }
