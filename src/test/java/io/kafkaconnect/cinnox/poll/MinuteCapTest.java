@@ -4,32 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class MinuteCapTest {
 
-    private long nowMs = Instant.parse("2026-01-10T00:00:59.500Z").toEpochMilli();
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(nowMs);
-        }
-    };
+    private final MinuteClock clock = new MinuteClock(Instant.parse("2026-01-10T00:00:59.500Z"));
 
     @Test
     void noClockMinuteGetsMoreThanTheBudgetAndEachNewMinuteStartsAgain() {
@@ -41,7 +22,7 @@ class MinuteCapTest {
         assertTrue(cap.full(450));
         assertEquals(Instant.parse("2026-01-10T00:01:00Z"), cap.nextMinute());
 
-        nowMs += 500;
+        clock.advance(Duration.ofMillis(500));
         assertFalse(cap.full(450), "a clock minute, not a minute from the first request");
         assertTrue(cap.take(450));
         assertEquals(1, cap.taken());

@@ -1,6 +1,7 @@
 package io.kafkaconnect.cinnox.poll;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,6 +33,10 @@ public final class MinuteClock extends Clock {
 
     public void set(Instant instant) {
         now.set(instant);
+    }
+
+    public void advance(Duration duration) {
+        now.updateAndGet(i -> i.plus(duration));
     }
 
     /** Moves to 10 seconds into {@code minute} (UTC clock minutes since the epoch). */

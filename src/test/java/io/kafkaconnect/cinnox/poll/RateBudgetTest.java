@@ -11,41 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RateBudgetTest {
 
     private static final Instant NOW = Instant.parse("2026-01-10T00:00:00Z");
-
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(i -> i.plus(d));
-        }
-    }
 
     @Test
     void tasksInOneJvmShareOneBudgetWhoseRateIsTheSumOfTheirShares() {
@@ -85,7 +59,7 @@ class RateBudgetTest {
 
     @Test
     void aRateLimitedAnswerPausesTheAccountUntilTheGivenTime() {
-        ManualClock clock = new ManualClock();
+        MinuteClock clock = new MinuteClock(NOW);
         RateBudget budget = new RateBudget("key", clock);
         try (RateBudget.Lease lease = budget.join(6000)) {
             assertTrue(budget.tryAcquire(Duration.ofMillis(200)));
@@ -115,7 +89,7 @@ class RateBudgetTest {
 
     @Test
     void aClockMinuteWhoseRequestsAreAllSentPausesTheAccountUntilTheNextMinute() {
-        ManualClock clock = new ManualClock();
+        MinuteClock clock = new MinuteClock(NOW);
         clock.advance(Duration.ofSeconds(30));
         RateBudget budget = new RateBudget("key", clock);
         try (RateBudget.Lease lease = budget.join(1.5)) {
@@ -163,7 +137,7 @@ class RateBudgetTest {
 
     @Test
     void aTaskWithoutAShareWaitsUnlessOthersHereBringOne() {
-        ManualClock clock = new ManualClock();
+        MinuteClock clock = new MinuteClock(NOW);
         RateBudget budget = new RateBudget("key", clock);
         RateBudget.Lease waiting = budget.join(0);
         assertTrue(budget.isPaused(), "no share here: nothing may be sent");
