@@ -47,11 +47,18 @@ public final class PageLimits {
 
     private final Map<String, Learned> endpoints = new HashMap<>();
     private final PageLimitScope scope;
+    private final Runnable onProbe;
     private final Shown account = new Shown();
     private long probes;
 
     public PageLimits(PageLimitScope scope) {
+        this(scope, () -> { });
+    }
+
+    /** {@code onProbe} runs for every short page not taken as the last (an extra request, {@link #probes()}). */
+    public PageLimits(PageLimitScope scope, Runnable onProbe) {
         this.scope = scope;
+        this.onProbe = onProbe;
     }
 
     /**
@@ -85,6 +92,7 @@ public final class PageLimits {
         if (!last && returned < request.limit() && shown.cap == 0) {
             e.open.put(query, new Open(request.offset() + (long) returned, returned));
             probes++;
+            onProbe.run();
         }
         shown.largest = Math.max(shown.largest, returned);
         return last;

@@ -29,7 +29,7 @@ public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader chil
     public static PollContext of(CinnoxTaskConfig task, CinnoxApi api, ReportFormats formats, RecordMaker maker,
             TaskStats stats, Clock clock) {
         CinnoxSourceConfig config = task.connector();
-        CinnoxApi paged = new PageLimitsApi(api, new PageLimits(config.pageLimitScope()));
+        CinnoxApi paged = new PageLimitsApi(api, new PageLimits(config.pageLimitScope(), stats::pageFollowUp));
         return new PollContext(paged, formats,
                 new ChildReader(paged, formats, config.pageSize(), java.util.EnumSet.copyOf(config.reports())),
                 maker, stats, clock, new WindowPlanner(config.settle(), config.queryWindowMax(), config.pollInterval()),
