@@ -66,7 +66,8 @@ public final class PageLimits {
      * {@code query} (the window or parent id being paged) of {@code endpoint} is the last one, learning from it.
      * Not last means: ask the page at {@code request.offset() + returned} (or one row earlier, to check that
      * rows stayed in place). When that follow-up finds no row after the short page, the short page was the last;
-     * when it does, CINNOX cut the short page at the limit it accepts, which the endpoint keeps from then on.
+     * when it does, CINNOX cut the short page at the limit it accepts, kept from then on for the endpoint (for
+     * every endpoint in account scope).
      */
     public synchronized boolean last(String endpoint, String query, PageRequest request, int returned) {
         Learned e = endpoints.computeIfAbsent(endpoint,
@@ -120,10 +121,6 @@ public final class PageLimits {
     /** The most rows one page held so far, of {@code endpoint} or in account scope of any; 0 before one. */
     public synchronized int largest(String endpoint) {
         return shown(endpoint).largest;
-    }
-
-    public PageLimitScope scope() {
-        return scope;
     }
 
     private Shown shown(String endpoint) {
