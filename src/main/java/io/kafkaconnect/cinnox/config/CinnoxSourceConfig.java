@@ -5,6 +5,7 @@ import io.kafkaconnect.cinnox.report.TopicNames;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.client.AppToken;
 import io.kafkaconnect.cinnox.client.ClientSettings;
+import io.kafkaconnect.cinnox.client.PageLimitScope;
 import io.kafkaconnect.cinnox.ledger.LateChildPolicy;
 import io.kafkaconnect.cinnox.ledger.LateSettings;
 import io.kafkaconnect.cinnox.webhook.WebhookSettings;
@@ -241,6 +242,18 @@ public class CinnoxSourceConfig extends AbstractConfig {
             + "CINNOX allows at most 500. Larger pages spend fewer requests of the budget. At least 2: each page "
             + "after the first is asked from the previous page's last row, to check that rows did not move.";
     static final int PAGE_SIZE_DEFAULT = 500;
+
+    public static final String PAGE_LIMIT_SCOPE_CONFIG = "page.limit.scope";
+    static final String PAGE_LIMIT_SCOPE_DOC = "Where a page's length counts as proof of how many rows CINNOX "
+            + "answers on one page, in case it answers fewer than page.size without saying so. A page shorter "
+            + "than asked is taken as the last one only when it is also shorter than the longest page seen; a "
+            + "page as long as that is followed by one more request, which, when it finds more rows, teaches the "
+            + "connector CINNOX's limit. account: a page on any report counts for every report, because CINNOX "
+            + "checks the limit with one rule for every endpoint; chats and campaign recipients, which seldom "
+            + "fill a page, then cost no extra request once any report returned a longer page. endpoint: each "
+            + "report counts only its own pages (about one extra request per chat as long as the longest so "
+            + "far); use it if CINNOX caps some endpoints lower than others.";
+    static final String PAGE_LIMIT_SCOPE_DEFAULT = PageLimitScope.ACCOUNT.configName();
 
     public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.requests";
     static final String MAX_IN_FLIGHT_DOC = "How many requests a task keeps in flight at once: steps of "
@@ -489,6 +502,11 @@ public class CinnoxSourceConfig extends AbstractConfig {
         return getInt(PAGE_SIZE_CONFIG);
     }
 
+    /** Where a page's length counts as proof of the rows CINNOX answers a page (see {@code PageLimits}). */
+    public PageLimitScope pageLimitScope() {
+        return PageLimitScope.of(getString(PAGE_LIMIT_SCOPE_CONFIG));
+    }
+
     /** How many requests a task keeps in flight at once (1: one at a time). */
     public int maxInFlightRequests() {
         return getInt(MAX_IN_FLIGHT_CONFIG);
@@ -658,6 +676,10 @@ public class CinnoxSourceConfig extends AbstractConfig {
                 BUDGET_GROUP, ++order, Width.SHORT, "Lend unused shares across workers");
         def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, ConfigValidators.between(2, 500),
                 Importance.LOW, PAGE_SIZE_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Page size");
+        def.define(PAGE_LIMIT_SCOPE_CONFIG, Type.STRING, PAGE_LIMIT_SCOPE_DEFAULT,
+                ConfigValidators.oneOf(PageLimitScope.configNames()), Importance.LOW, PAGE_LIMIT_SCOPE_DOC,
+                BUDGET_GROUP, ++order, Width.SHORT, "Page limit scope", List.of(),
+                ConfigValidators.fixedValues(PageLimitScope.configNames()));
         def.define(MAX_IN_FLIGHT_CONFIG, Type.INT, MAX_IN_FLIGHT_DEFAULT, ConfigValidators.between(1, 32),
                 Importance.LOW, MAX_IN_FLIGHT_DOC, BUDGET_GROUP, ++order, Width.SHORT, "Requests in flight");
     }

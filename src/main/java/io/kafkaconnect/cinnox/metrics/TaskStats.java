@@ -16,6 +16,7 @@ public final class TaskStats {
     private final AtomicLong recordsWithoutKey = new AtomicLong();
     private final AtomicLong chatsOverLimit = new AtomicLong();
     private final AtomicLong pageDrifts = new AtomicLong();
+    private final AtomicLong pageFollowUps = new AtomicLong();
     private final AtomicLong lateChildRetries = new AtomicLong();
     private final AtomicLong lateRecordings = new AtomicLong();
     private final AtomicLong recordingsGivenUp = new AtomicLong();
@@ -60,6 +61,15 @@ public final class TaskStats {
 
     public void pageDrift() {
         pageDrifts.incrementAndGet();
+    }
+
+    /** A page shorter than asked was not taken as the last (CINNOX may cap the limit): one more request. */
+    public void pageFollowUp() {
+        pageFollowUps.incrementAndGet();
+    }
+
+    public long pageFollowUps() {
+        return pageFollowUps.get();
     }
 
     /** A request asking again for a recording not there yet or a chat page refused with 6451013. */
@@ -151,7 +161,8 @@ public final class TaskStats {
     public String toString() {
         return requests + " requests sent, " + throttled + " throttled, " + rateLimited + " rate limited (6451010), "
                 + retries + " retries, " + heartbeats + " heartbeats, " + recordsWithoutKey + " records without key, "
-                + chatsOverLimit + " chats over the limit, " + pageDrifts + " page drifts, " + lateChildRetries
+                + chatsOverLimit + " chats over the limit, " + pageDrifts + " page drifts, " + pageFollowUps
+                + " short pages followed up, " + lateChildRetries
                 + " late child retries, " + lateRecordings + " late recordings, " + recordingsGivenUp
                 + " recordings given up, " + chatsGivenUp + " chats given up";
     }

@@ -24,12 +24,12 @@ public record PollContext(CinnoxApi api, ReportFormats formats, ChildReader chil
 
     /**
      * The context of a task; {@code api} is wrapped so that a page CINNOX cut short below the {@code limit} asked
-     * is not taken as the last one (see {@link PageLimits}).
+     * is not taken as the last one (see {@link PageLimits}), judged in the configured {@code page.limit.scope}.
      */
     public static PollContext of(CinnoxTaskConfig task, CinnoxApi api, ReportFormats formats, RecordMaker maker,
             TaskStats stats, Clock clock) {
         CinnoxSourceConfig config = task.connector();
-        CinnoxApi paged = new PageLimitsApi(api, new PageLimits());
+        CinnoxApi paged = new PageLimitsApi(api, new PageLimits(config.pageLimitScope(), stats::pageFollowUp));
         return new PollContext(paged, formats,
                 new ChildReader(paged, formats, config.pageSize(), java.util.EnumSet.copyOf(config.reports())),
                 maker, stats, clock, new WindowPlanner(config.settle(), config.queryWindowMax(), config.pollInterval()),

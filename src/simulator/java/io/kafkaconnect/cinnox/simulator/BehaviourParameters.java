@@ -9,7 +9,7 @@ import java.util.Map;
  */
 final class BehaviourParameters {
 
-    static final String NAMES = "shuffle-ties=on|off, limit-cap=N, chat-refused-first=N, chat-page-limit=N, "
+    static final String NAMES = "shuffle-ties=on|off, limit-cap=N|ENDPOINT:N, chat-refused-first=N, chat-page-limit=N, "
             + "late-insert=ENDPOINT:N, envelope=ENDPOINT:result|data|bare-array, items-envelope=ENDPOINT:on|off";
 
     private BehaviourParameters() {
@@ -26,13 +26,22 @@ final class BehaviourParameters {
     private static void applyOne(Behaviour b, Traps t, String name, String value) {
         switch (name) {
             case "shuffle-ties" -> t.shuffleTies(onOff(name, value));
-            case "limit-cap" -> t.limitCap(number(name, value));
+            case "limit-cap" -> limitCap(t, name, value);
             case "chat-refused-first" -> t.chatRefusedFirst(number(name, value));
             case "chat-page-limit" -> t.chatPageLimit(number(name, value));
             case "late-insert" -> t.lateInsert(endpoint(name, value), number(name, after(name, value)));
             case "envelope" -> b.envelope(endpoint(name, value), envelope(after(name, value)));
             case "items-envelope" -> t.itemsEnvelope(endpoint(name, value), onOff(name, after(name, value)));
             default -> throw new IllegalArgumentException("unknown behaviour switch " + name + "; known: " + NAMES);
+        }
+    }
+
+    /** {@code N} caps every endpoint; {@code ENDPOINT:N} caps that one alone. */
+    private static void limitCap(Traps t, String name, String value) {
+        if (value.indexOf(':') < 0) {
+            t.limitCap(number(name, value));
+        } else {
+            t.limitCap(endpoint(name, value), number(name, after(name, value)));
         }
     }
 

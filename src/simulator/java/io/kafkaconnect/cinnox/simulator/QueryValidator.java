@@ -84,8 +84,9 @@ final class QueryValidator {
         checkEndpointParameters(endpoint, query);
         boolean paging = query.containsKey("offset") || query.containsKey("limit");
         int pageSize = limit == 0 ? behaviour.defaultLimit() : limit;
-        if (traps.limitCap() > 0) {
-            pageSize = Math.min(pageSize, traps.limitCap());
+        int cap = traps.limitCap(endpoint.pathName());
+        if (cap > 0) {
+            pageSize = Math.min(pageSize, cap);
         }
         return new ReportQuery(endpoint, from.orElse(null), to.orElse(null), offset, pageSize, paging,
                 Map.copyOf(query));

@@ -17,6 +17,7 @@ public final class Traps {
     private volatile int chatRefusedFirst;
     private volatile int chatPageLimit;
     private final Map<String, Integer> lateInserts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> endpointCaps = new ConcurrentHashMap<>();
     private final Map<String, Integer> chatRequests = new ConcurrentHashMap<>();
     private final PageDrift drift = new PageDrift();
 
@@ -28,6 +29,7 @@ public final class Traps {
         chatRefusedFirst = 0;
         chatPageLimit = 0;
         lateInserts.clear();
+        endpointCaps.clear();
         chatRequests.clear();
         drift.reset();
     }
@@ -73,6 +75,21 @@ public final class Traps {
 
     public int limitCap() {
         return limitCap;
+    }
+
+    /**
+     * Pages of {@code endpoint} alone hold at most {@code rows} rows (the lower of this and {@link #limitCap()}
+     * when both are set): an account whose endpoints cap {@code limit} differently. 0 switches it off.
+     */
+    public Traps limitCap(String endpoint, int rows) {
+        endpointCaps.put(endpointName(endpoint), notNegative(rows));
+        return this;
+    }
+
+    /** The most rows a page of {@code endpoint} holds; 0 when no cap applies to it. */
+    public int limitCap(String endpoint) {
+        int own = endpointCaps.getOrDefault(endpoint, 0);
+        return own == 0 || limitCap == 0 ? Math.max(own, limitCap) : Math.min(own, limitCap);
     }
 
     /** The first {@code requests} chat requests of each closed enquiry are answered 6451013; 0 (default) = off. */

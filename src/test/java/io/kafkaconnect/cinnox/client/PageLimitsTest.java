@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class PageLimitsTest {
 
     private static final String CALLS = "call-detail";
-    private final PageLimits limits = new PageLimits();
+    private static final String CHATS = "enquiry-chat";
+    private final PageLimits limits = new PageLimits(PageLimitScope.ENDPOINT);
+    private final PageLimits account = new PageLimits(PageLimitScope.ACCOUNT);
 
     private boolean last(String query, int offset, int limit, int returned) {
         return limits.last(CALLS, query, PageRequest.of(offset, limit), returned);
@@ -94,5 +96,57 @@ class PageLimitsTest {
         assertFalse(last("w1", 0, 100, 100));
         assertFalse(limits.last(CALLS, "chat", PageRequest.of(0, 10), 10));
         assertTrue(limits.last(CALLS, "chat", PageRequest.of(10, 10), 9));
+    }
+
+    @Test
+    void inEndpointScopeALongPageOfOneEndpointProvesNothingForAnother() {
+        assertFalse(last("w1", 0, 500, 500));
+        assertTrue(last("w1", 500, 500, 120));
+        assertFalse(limits.last(CHATS, "e1", PageRequest.of(0, 500), 37), "chats showed nothing yet: 37 may be a cap");
+        assertTrue(limits.last(CHATS, "e1", PageRequest.of(37, 500), 0));
+        assertEquals(1, limits.probes());
+    }
+
+    @Test
+    void inAccountScopeALongPageOfAnyEndpointMakesShorterPagesOfEveryEndpointFinal() {
+        assertFalse(account.last(CALLS, "w1", PageRequest.of(0, 500), 500));
+        assertTrue(account.last(CALLS, "w1", PageRequest.of(500, 500), 120));
+        assertTrue(account.last(CHATS, "e1", PageRequest.of(0, 500), 37), "shorter than the 500 call-detail showed");
+        assertTrue(account.last("sent-campaigns-detail", "c1", PageRequest.of(0, 500), 499));
+        assertEquals(0, account.probes(), "no follow-up at all");
+        assertEquals(500, account.largest(CHATS));
+    }
+
+    @Test
+    void inAccountScopeAShortPageAsLongAsAnyYetIsStillFollowedUp() {
+        assertFalse(account.last(CALLS, "w1", PageRequest.of(0, 500), 40));
+        assertTrue(account.last(CALLS, "w1", PageRequest.of(40, 500), 0));
+        assertTrue(account.last(CHATS, "e1", PageRequest.of(0, 500), 39));
+        assertFalse(account.last(CHATS, "e2", PageRequest.of(0, 500), 40), "a tie with the account's longest");
+        assertFalse(account.last(CHATS, "e3", PageRequest.of(0, 500), 41), "longer than any page yet");
+        assertEquals(3, account.probes(), "the first page, the tie, the longer one");
+    }
+
+    @Test
+    void inAccountScopeACapLearnedOnOneEndpointHoldsForEveryEndpoint() {
+        assertFalse(account.last(CALLS, "w1", PageRequest.of(0, 100), 15));
+        assertFalse(account.last(CALLS, "w1", PageRequest.of(15, 100), 15), "more rows: CINNOX accepts 15");
+        assertEquals(15, account.cap(CHATS));
+        assertFalse(account.last(CHATS, "e1", PageRequest.of(0, 100), 15), "a chat page of 15 is full");
+        assertTrue(account.last(CHATS, "e1", PageRequest.of(15, 100), 14));
+        assertTrue(account.last(CHATS, "e2", PageRequest.of(0, 100), 3));
+        assertEquals(1, account.probes(), "the one follow-up that learned the cap");
+        assertFalse(account.last(CHATS, "e3", PageRequest.of(0, 100), 60), "CINNOX lifted its cap");
+        assertEquals(0, account.cap(CALLS), "forgotten for every endpoint");
+    }
+
+    @Test
+    void inAccountScopeOpenPagesStayWithTheirEndpoint() {
+        assertFalse(account.last(CALLS, "w1", PageRequest.of(0, 100), 15));
+        assertFalse(account.last("call-log", "w1", PageRequest.of(15, 100), 15),
+                "the same window of another endpoint is no follow-up of call-detail's page");
+        assertEquals(0, account.cap(CALLS));
+        assertFalse(account.last(CALLS, "w1", PageRequest.of(15, 100), 15), "call-detail's own follow-up");
+        assertEquals(15, account.cap(CALLS));
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.config;
 
+import io.kafkaconnect.cinnox.client.PageLimitScope;
 import io.kafkaconnect.cinnox.report.RecordingUrlMode;
 import io.kafkaconnect.cinnox.report.Report;
 import static io.kafkaconnect.cinnox.config.CinnoxSourceConfig.APP_ID_CONFIG;
@@ -177,6 +178,7 @@ class CinnoxSourceConfigTest {
                 Arguments.of(CinnoxSourceConfig.REQUESTS_PER_MINUTE_CONFIG, "501", "between 1 and 500"),
                 Arguments.of(CinnoxSourceConfig.PAGE_SIZE_CONFIG, "501", "between 2 and 500"),
                 Arguments.of(CinnoxSourceConfig.PAGE_SIZE_CONFIG, "1", "between 2 and 500"),
+                Arguments.of(CinnoxSourceConfig.PAGE_LIMIT_SCOPE_CONFIG, "task", "one of account, endpoint"),
                 Arguments.of(CinnoxSourceConfig.RECORDING_URL_MODE_CONFIG, "hide", "one of include, redact, omit"),
                 Arguments.of(CinnoxSourceConfig.RECORD_TIMESTAMP_CONFIG, "create", "one of read, event"));
     }
@@ -340,6 +342,9 @@ class CinnoxSourceConfigTest {
         assertEquals(RecordTimestamp.EVENT, config.recordTimestamp());
         assertEquals(RecordingUrlMode.OMIT, config(CinnoxSourceConfig.RECORDING_URL_MODE_CONFIG, "omit")
                 .recordingUrlMode());
+        assertEquals(PageLimitScope.ENDPOINT, config(CinnoxSourceConfig.PAGE_LIMIT_SCOPE_CONFIG, "Endpoint")
+                .pageLimitScope());
+        assertEquals(PageLimitScope.ACCOUNT, config().pageLimitScope(), "the default");
     }
 
     @Test

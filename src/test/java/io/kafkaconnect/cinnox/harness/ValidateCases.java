@@ -118,6 +118,7 @@ final class ValidateCases {
         bad("page size 0", "page.size", "0");
         bad("page size 1 (no room for the overlap row)", "page.size", "1");
         bad("page size 1000", "page.size", "1000");
+        bad("unknown page limit scope", "page.limit.scope", "task");
         bad("unknown recording URL mode", "recording.url.mode", "public");
         bad("unknown record timestamp", "record.timestamp", "now");
         bad("tasks.max 0 (Connect's own setting)", "tasks.max", "0");

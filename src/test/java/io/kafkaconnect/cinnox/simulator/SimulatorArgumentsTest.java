@@ -60,6 +60,9 @@ class SimulatorArgumentsTest {
         assertEquals(2, b.lateInsert("call-detail"));
         assertEquals(50, b.limitCap());
         assertTrue(b.shuffleTies());
+        BehaviourParameters.apply(new Behaviour(), b, Map.of("limit-cap", "sms-detail:20"));
+        assertEquals(20, b.limitCap("sms-detail"), "the lower of its own cap and the cap of every endpoint");
+        assertEquals(50, b.limitCap("call-log"));
         assertEquals(DataSwitches.NONE, SimulatorArguments.parse().settings().data());
         assertTrue(SimulatorArguments.parse().behaviour().isEmpty());
         for (String flag : new String[] {"--long-call-share", "--recording-delay-s", "--late-close-share", "--tie-group",
@@ -70,6 +73,7 @@ class SimulatorArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--long-call-share", "2"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "late-insert=x:1"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "bogus=1"));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "limit-cap=x:1"));
         assertThrows(IllegalArgumentException.class, () -> SimulatorArguments.parse("--behaviour", "envelope=call-log:xml"));
         assertThrows(IllegalArgumentException.class,
                 () -> SimulatorArguments.parse("--behaviour", "items-envelope=call-log:yes"));

@@ -99,6 +99,20 @@ class TrapsTest {
     }
 
     @Test
+    void aCapOnOneEndpointLeavesTheOthersWhole() {
+        start(DataSwitches.NONE);
+        sim.traps().limitCap("sms-detail", 20);
+        assertEquals(20, page("sms-detail", 0, 100).size());
+        assertEquals(100, page("call-log", 0, 100).size(), "call-log is not capped");
+        sim.traps().limitCap(10);
+        assertEquals(10, page("sms-detail", 0, 100).size(), "the lower of the two caps");
+        assertEquals(10, page("call-log", 0, 100).size());
+        sim.traps().limitCap(0);
+        sim.traps().limitCap("sms-detail", 0);
+        assertEquals(100, page("sms-detail", 0, 100).size());
+    }
+
+    @Test
     void unknownSuccessEnvelopeForOneEndpoint() {
         start(DataSwitches.NONE);
         sim.traps().itemsEnvelope("call-log", true);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * CINNOX answering at most 15 rows a page whatever {@code limit} asked (100 here), without saying so: main windows,
  * re-scan passes, chats and campaign recipients read on past every short page, across a task restart, with nothing
- * lost or repeated.
+ * lost or repeated (the simulator caps every endpoint alike, so the default {@code page.limit.scope=account} holds);
+ * and what {@code endpoint} scope is for, when one endpoint alone is capped.
  */
 class LimitCapTaskTest {
 
@@ -76,8 +77,50 @@ class LimitCapTaskTest {
         assertEquals(0, CinnoxSourceTaskTest.duplicates(h.emitted), "records emitted twice with the same value");
     }
 
+    /**
+     * What {@code page.limit.scope=endpoint} protects against: CINNOX capping chats at 15 rows while enquiry pages come
+     * whole. In endpoint scope every chat is read on past its capped pages; in account scope the 100-row enquiry
+     * pages make a 15-row chat page look like the last, and chats longer than 15 messages lose the rest.
+     */
+    @Test
+    void chatsCappedBelowOtherEndpointsAreWholeOnlyInEndpointScope() throws Exception {
+        ChatRun endpoint = chatsWithOnlyChatsCapped("endpoint");
+        ChatRun account = chatsWithOnlyChatsCapped("account");
+        System.out.printf("chats alone capped at %d: endpoint scope %s; account scope %s%n", CAP, endpoint, account);
+        assertTrue(endpoint.longChats() > 0, "a chat spans more than one capped page");
+        assertEquals(0, endpoint.missing(), "endpoint scope reads every capped chat whole");
+        assertEquals(endpoint.messages(), account.messages(), "the same chats");
+        assertTrue(account.missing() > 0, "account scope cuts the chats longer than a capped page");
+    }
+
+    private record ChatRun(int messages, int longChats, int missing) {
+    }
+
+    private ChatRun chatsWithOnlyChatsCapped(String scope) throws Exception {
+        sim = CinnoxSimulator.start(SimulatorSettings.builder().seed(29).historyDays(3).volume(Volume.perDay(120))
+                .data(DataSwitches.NONE).fixedClock(NOW).port(0).build());
+        try {
+            sim.traps().limitCap("enquiry-chat", CAP);
+            TaskHarness h = new TaskHarness(sim, HISTORY, Map.of("page.size", "100", "page.limit.scope", scope,
+                    "reports", "enquiry-detail,enquiry-chat", "window.settle.ms", Long.toString(SETTLE.toMillis())));
+            List<CinnoxSourceTask> tasks = h.startTasks(1);
+            h.run(tasks, NOW.plus(Duration.ofMinutes(30)), 100_000);
+            TaskHarness.stop(tasks);
+            return chats(h);
+        } finally {
+            sim.close();
+            sim = null;
+        }
+    }
+
     /** Every message of every chat whose enquiry was sent closed, each once; some chats span several pages. */
     private void assertChatsComplete(TaskHarness h) {
+        ChatRun run = chats(h);
+        assertTrue(run.longChats() > 0, "a chat spans more than one capped page");
+        assertEquals(0, run.missing(), "chat messages lost");
+    }
+
+    private ChatRun chats(TaskHarness h) {
         Set<String> closed = h.recordsOf("cinnox.enquiry-detail").stream().map(r -> (Struct) r.value())
                 .filter(v -> "closed".equals(v.getString("status"))).map(v -> v.getString("inquiry"))
                 .collect(Collectors.toSet());
@@ -90,10 +133,9 @@ class LimitCapTaskTest {
         }
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(keys(h, "enquiry-chat"));
-        System.out.printf("chats of %d closed enquiries, %d longer than a capped page: %d messages, %d missing%n",
-                closed.size(), longChats, expected.size(), missing.size());
-        assertTrue(longChats > 0, "a chat spans more than one capped page");
-        assertTrue(missing.isEmpty(), missing.size() + " chat messages lost, such as " + missing.stream().limit(5).toList());
+        System.out.printf("chats of %d closed enquiries, %d longer than a capped page: %d messages, %d missing, such "
+                + "as %s%n", closed.size(), longChats, expected.size(), missing.size(), missing.stream().limit(5).toList());
+        return new ChatRun(expected.size(), longChats, missing.size());
     }
 
     /** Every recipient of every campaign sent; campaigns have more recipients than one capped page. */
