@@ -10,7 +10,6 @@ import io.kafkaconnect.cinnox.metrics.ConnectorMetrics;
 import io.kafkaconnect.cinnox.metrics.PluginGauges;
 import io.kafkaconnect.cinnox.ledger.LedgerTally;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
-import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.webhook.SubscriptionRemoval;
 import io.kafkaconnect.cinnox.work.Chunk;
 import io.kafkaconnect.cinnox.work.UnitPlanner;
@@ -52,7 +51,9 @@ public class CinnoxSourceConnector extends SourceConnector {
      * How often the new-chunk check runs, and the share check once its interval has passed: a share check
      * run only once a minute would find the interval a few milliseconds short every other time.
      */
-    static final Duration CHECK_EVERY = Duration.ofSeconds(15);
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    /** The share check reads the offsets (and the ledgers of the units behind) about once a minute at most. */
+    static final Duration READ_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final Function<ClientSettings, CinnoxApi> apiFactory;
@@ -64,6 +65,8 @@ public class CinnoxSourceConnector extends SourceConnector {
     private volatile Chunk plannedChunk;
     /** When the share check last asked for task configurations that Connect has not asked for yet. */
     private volatile Instant askedAt;
+    /** When the share check last read the offsets; the monitor thread's own. */
+    private Instant readAt;
     private SubscriptionRemoval removal;
     private TaskDealer dealer;
     private DemandEstimator estimator;
@@ -170,26 +173,16 @@ public class CinnoxSourceConnector extends SourceConnector {
         }
     }
 
-    /**
-     * The tallies of the stored buckets of the windowed units behind, which weigh what each task has left;
-     * none when shares do not follow demand, or when they cannot be read (the units are then weighed by
-     * their cursors only).
-     */
+    /** The tallies of the stored buckets of the units behind; none when shares do not follow demand. */
     private Function<WorkUnit, List<LedgerTally>> ledgers(List<WorkUnit> todo, Function<WorkUnit, UnitCursor> cursors,
             Instant now) {
         backlog.retain(todo);
         if (config.shareCheckInterval().isZero()) {
             return unit -> List.of();
         }
-        List<WorkUnit> weighed = todo.stream().filter(unit -> unit.report().kind() == Report.Kind.WINDOWED
-                && estimator.behind(unit, cursors.apply(unit), now)).toList();
-        try {
-            return StoredLedgers.read(context().offsetStorageReader(), weighed, config.lateSettings().grain(),
-                    historyStart, now)::of;
-        } catch (RuntimeException e) {
-            log.warn("Could not read the ledgers of the units behind; weighing them by their cursors: {}", e.toString());
-            return unit -> List.of();
-        }
+        List<WorkUnit> behind = todo.stream().filter(unit -> estimator.behind(unit, cursors.apply(unit), now)).toList();
+        return StoredLedgers.readOrNone(context().offsetStorageReader(), behind, config.lateSettings().grain(),
+                historyStart, now);
     }
 
     private UnitPlanner unitPlanner() {
@@ -213,9 +206,11 @@ public class CinnoxSourceConnector extends SourceConnector {
                 return;
             }
             Instant asked = askedAt;
-            if (!dealer.checkDue(now) || asked != null && now.isBefore(asked.plus(Duration.ofMinutes(1)))) {
+            if (!dealer.checkDue(now) || asked != null && now.isBefore(asked.plus(READ_EVERY))
+                    || readAt != null && now.isBefore(readAt.plus(READ_EVERY).minus(CHECK_EVERY))) {
                 return;
             }
+            readAt = now;
             UnitPlanner planner = unitPlanner();
             Function<WorkUnit, UnitCursor> cursors = StoredCursors.read(context().offsetStorageReader(),
                     planner.allUnits(now))::of;

@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.source;
 
 import io.kafkaconnect.cinnox.ledger.Bucket;
 import io.kafkaconnect.cinnox.ledger.LedgerTally;
+import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,21 @@ final class StoredLedgers {
             tallies.put(unit, counted);
         });
         return new StoredLedgers(tallies);
+    }
+
+    /**
+     * The tallies of the windowed units among {@code units}; none for any unit when they cannot be read (the
+     * units are then weighed by their cursors only).
+     */
+    static Function<WorkUnit, List<LedgerTally>> readOrNone(OffsetStorageReader reader, List<WorkUnit> units,
+            Duration grain, Instant historyStart, Instant now) {
+        List<WorkUnit> windowed = units.stream().filter(unit -> unit.report().kind() == Report.Kind.WINDOWED).toList();
+        try {
+            return read(reader, windowed, grain, historyStart, now)::of;
+        } catch (RuntimeException e) {
+            log.warn("Could not read the ledgers of the units behind; weighing them by their cursors: {}", e.toString());
+            return unit -> List.of();
+        }
     }
 
     /** The tallies of {@code unit}'s stored buckets, oldest first; empty when none were read. */
