@@ -1,19 +1,23 @@
 package io.kafkaconnect.cinnox.budget;
 
+import io.kafkaconnect.cinnox.ledger.LedgerTally;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.TimeRange;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
  * Estimates what a task needs from the budget from the stored offsets of its units, which is all the
  * connector can see of the tasks: a unit is behind when its cursor trails the settled time by more than a
  * few poll intervals or it holds more child work than a live window brings; a caught-up unit needs about
- * one request per poll interval plus one a minute for sweeps and children. Pure.
+ * one request per poll interval plus one a minute for sweeps and children. A unit behind weighs the
+ * requests it has left ({@link BacklogEstimate}), so the task holding most of the work gets most of the rest.
  */
 public final class DemandEstimator {
 
@@ -25,32 +29,81 @@ public final class DemandEstimator {
     private final Instant historyStart;
     private final Duration settle;
     private final Duration pollInterval;
+    private final BacklogEstimate backlog;
 
     public DemandEstimator(Instant historyStart, Duration settle, Duration pollInterval) {
+        this(historyStart, settle, pollInterval, null);
+    }
+
+    /** @param backlog sizes the units behind in requests; null counts each unit behind as one */
+    public DemandEstimator(Instant historyStart, Duration settle, Duration pollInterval, BacklogEstimate backlog) {
+        this.backlog = backlog;
         this.historyStart = historyStart;
         this.settle = settle;
         this.pollInterval = pollInterval.isZero() ? Duration.ofMillis(1) : pollInterval;
     }
 
     /**
-     * The demand of a task holding {@code units}.
+     * The demand of a task holding {@code units}, its backlog counted in units (see {@link #combine} for the
+     * backlog weighed in requests).
      *
      * @param cursors the stored cursor of a unit; null when none is stored (nothing read yet)
      */
     public TaskDemand of(List<WorkUnit> units, Function<WorkUnit, UnitCursor> cursors, Instant now) {
-        int live = 0;
-        int behind = 0;
+        return combine(List.of(units(units, cursors, unit -> List.of(), now))).get(0);
+    }
+
+    /** What one unit needs: its live rate, whether it is behind and, when known, the requests it has left. */
+    public record UnitDemand(int live, boolean behind, OptionalLong requestsLeft) {
+    }
+
+    /**
+     * The demand of each unit of one task that is not done.
+     *
+     * @param cursors the stored cursor of a unit; null when none is stored (nothing read yet)
+     * @param ledgers the tallies of a unit's stored buckets; empty when none were read
+     */
+    public List<UnitDemand> units(List<WorkUnit> units, Function<WorkUnit, UnitCursor> cursors,
+            Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        List<UnitDemand> demands = new ArrayList<>();
         for (WorkUnit unit : units) {
             UnitCursor cursor = cursors.apply(unit);
             if (cursor != null && cursor.done()) {
                 continue;
             }
-            live += liveRate(unit);
-            if (behind(unit, cursor, now)) {
-                behind++;
+            boolean behind = behind(unit, cursor, now);
+            OptionalLong left = behind && backlog != null
+                    ? backlog.requestsLeft(unit, cursor, ledgers.apply(unit), now) : OptionalLong.empty();
+            demands.add(new UnitDemand(liveRate(unit), behind, left));
+        }
+        return demands;
+    }
+
+    /**
+     * The tasks' demands from their units' (by task index): each task's backlog weighs the requests its units
+     * behind have left; a unit behind whose size is not known yet weighs the mean of those known, or 1 when
+     * none is (so with nothing known, tasks weigh their units behind, one each).
+     */
+    public static List<TaskDemand> combine(List<List<UnitDemand>> tasks) {
+        long known = 0;
+        long sized = 0;
+        for (List<UnitDemand> units : tasks) {
+            for (UnitDemand unit : units) {
+                if (unit.behind() && unit.requestsLeft().isPresent()) {
+                    known += unit.requestsLeft().getAsLong();
+                    sized++;
+                }
             }
         }
-        return new TaskDemand(Math.max(1, live), behind);
+        long unknown = sized == 0 ? 1 : Math.max(1, Math.round((double) known / sized));
+        List<TaskDemand> demands = new ArrayList<>();
+        for (List<UnitDemand> units : tasks) {
+            int live = units.stream().mapToInt(UnitDemand::live).sum();
+            List<UnitDemand> behind = units.stream().filter(UnitDemand::behind).toList();
+            long requests = behind.stream().mapToLong(u -> Math.max(1, u.requestsLeft().orElse(unknown))).sum();
+            demands.add(new TaskDemand(Math.max(1, live), behind.size(), requests));
+        }
+        return demands;
     }
 
     /** Whether the unit has more to read than its live polls bring: a backlog of windows or of children. */

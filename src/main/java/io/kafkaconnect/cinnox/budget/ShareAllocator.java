@@ -31,9 +31,9 @@ public final class ShareAllocator {
     /**
      * The shares the tasks should have, in task order. Each task gets its live rate (scaled down when the
      * live rates alone exceed the budget, never below 1); the rest goes to the busy tasks in proportion to
-     * their backlog units, or, when none is busy, to all in proportion to their live rates (evenly for
-     * tasks alike; little for a task that only receives events). With fewer requests than tasks, each gets
-     * an equal fraction, rounded down to a thousandth.
+     * the requests their backlogs have left (so they tend to finish together), or, when none is busy, to
+     * all in proportion to their live rates (evenly for tasks alike; little for a task that only receives
+     * events). With fewer requests than tasks, each gets an equal fraction, rounded down to a thousandth.
      */
     public List<Double> target(List<TaskDemand> demands) {
         int n = demands.size();
@@ -53,7 +53,7 @@ public final class ShareAllocator {
             }
         }
         boolean anyBusy = demands.stream().anyMatch(TaskDemand::busy);
-        long[] weights = anyBusy ? demands.stream().mapToLong(TaskDemand::backlogUnits).toArray() : live;
+        long[] weights = anyBusy ? demands.stream().mapToLong(TaskDemand::backlogRequests).toArray() : live;
         long[] extra = apportion(budget - sum(base), weights);
         List<Double> shares = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

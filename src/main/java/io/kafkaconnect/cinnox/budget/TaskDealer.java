@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.budget;
 
+import io.kafkaconnect.cinnox.ledger.LedgerTally;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
@@ -10,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * Deals the connector's units and request shares to its tasks, and tells the connector's periodic check
- * when a new deal is worth a reconfiguration: a task's units have all finished, or the split demand calls
- * for moves a material part of the budget. Thread-safe: Connect calls {@code taskConfigs} on its herder
+ * when a new deal is worth a reconfiguration: the split demand calls for moves a material part of the
+ * budget (or, with fixed shares, a task's units have all finished). Thread-safe: Connect calls {@code taskConfigs} on its herder
  * thread, the check runs on the connector's scheduler.
  */
 public final class TaskDealer {
@@ -60,7 +61,17 @@ public final class TaskDealer {
      */
     public synchronized Deal deal(List<WorkUnit> todo, int maxTasks, Function<WorkUnit, UnitCursor> cursors,
             Instant now) {
-        TaskPlan plan = plan(todo, maxTasks, cursors, now);
+        return deal(todo, maxTasks, cursors, unit -> List.of(), now);
+    }
+
+    /**
+     * As above, the backlogs weighed with the tallies of the units' stored buckets.
+     *
+     * @param ledgers the tallies of a unit's stored buckets; empty when none were read
+     */
+    public synchronized Deal deal(List<WorkUnit> todo, int maxTasks, Function<WorkUnit, UnitCursor> cursors,
+            Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        TaskPlan plan = plan(todo, maxTasks, cursors, ledgers, now);
         this.maxTasks = maxTasks;
         this.dealt = plan;
         if (!followDemand) {
@@ -72,23 +83,45 @@ public final class TaskDealer {
     }
 
     /**
-     * Why the tasks should be configured again now, if they should: a task's units have all finished (it
-     * would idle while others work), or shares follow demand, the check interval has passed since they last
-     * changed, and the split the demands call for moves a material part of the budget.
+     * Why the tasks should be configured again now, if they should. With shares that follow demand: the
+     * check interval has passed since they last changed and the split the demands call for moves a material
+     * part of the budget (a task whose units have all finished is one such case when its share is worth
+     * moving; when it holds little, restarting every task would cost more than it frees). With fixed shares:
+     * a task's units have all finished, so its time and share go to work that is left.
      */
     public synchronized Optional<String> reasonToDealAgain(List<WorkUnit> todo, Function<WorkUnit, UnitCursor> cursors,
             Instant now) {
+        return reasonToDealAgain(todo, cursors, unit -> List.of(), now);
+    }
+
+    /**
+     * As above, the backlogs weighed with the tallies of the units' stored buckets.
+     *
+     * @param ledgers the tallies of a unit's stored buckets; empty when none were read
+     */
+    public synchronized Optional<String> reasonToDealAgain(List<WorkUnit> todo, Function<WorkUnit, UnitCursor> cursors,
+            Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
         if (dealt == null) {
             return Optional.empty();
         }
-        if (dealt.anyTaskFinished(todo)) {
-            return Optional.of("the units of a task have all finished");
+        if (!followDemand) {
+            return dealt.anyTaskFinished(todo) ? Optional.of("the units of a task have all finished") : Optional.empty();
         }
-        TaskPlan plan = plan(todo, maxTasks, cursors, now);
-        if (followDemand && rebalancer.due(now) && rebalancer.worthChanging(plan.demands())) {
-            return Optional.of("the tasks' demand changed: " + plan.demands());
+        TaskPlan plan = plan(todo, maxTasks, cursors, ledgers, now);
+        if (rebalancer.due(now) && rebalancer.worthChanging(plan.demands())) {
+            String finished = dealt.anyTaskFinished(todo) ? "the units of a task have all finished; " : "";
+            return Optional.of(finished + "the tasks' demand changed: " + plan.demands());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a check now could find a reason to deal again: always with fixed shares; with shares that
+     * follow demand, once the check interval has passed since they last changed (so the connector reads the
+     * offsets only then, and may check often without waiting a whole extra interval).
+     */
+    public synchronized boolean checkDue(Instant now) {
+        return dealt != null && (!followDemand || rebalancer.due(now));
     }
 
     /** The shares of the tasks dealt last, by task index. */
@@ -96,8 +129,10 @@ public final class TaskDealer {
         return followDemand ? rebalancer.current() : fixedShares;
     }
 
-    private TaskPlan plan(List<WorkUnit> todo, int tasks, Function<WorkUnit, UnitCursor> cursors, Instant now) {
-        TaskPlan plan = TaskPlan.deal(todo, tasks, receiving, estimator, cursors, now);
+    private TaskPlan plan(List<WorkUnit> todo, int tasks, Function<WorkUnit, UnitCursor> cursors,
+            Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        List<List<WorkUnit>> previous = dealt == null || !followDemand ? List.of() : dealt.groups();
+        TaskPlan plan = TaskPlan.deal(todo, tasks, receiving, estimator, cursors, ledgers, previous, now);
         return followDemand ? plan : plan.withoutBacklogs();
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.budget;
 
+import io.kafkaconnect.cinnox.ledger.LedgerTally;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.work.UnitPlanner;
 import io.kafkaconnect.cinnox.work.WorkUnit;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,24 +34,72 @@ public record TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, bo
 
     /**
      * Deals {@code todo} to at most {@code maxTasks} tasks (see {@link UnitPlanner#assign}) and estimates
-     * each task's demand from the units' stored cursors.
+     * each task's demand from the units' stored cursors, its backlog counted in units.
      *
      * @param cursors a unit's stored cursor, null when none is stored
      */
     public static TaskPlan deal(List<WorkUnit> todo, int maxTasks, boolean receiving, DemandEstimator estimator,
             Function<WorkUnit, UnitCursor> cursors, Instant now) {
-        List<List<WorkUnit>> groups = new ArrayList<>();
-        if (!receiving) {
-            groups.addAll(UnitPlanner.assign(todo, maxTasks));
-        } else if (maxTasks == 1 || todo.isEmpty()) {
-            groups.add(todo);
-        } else {
-            groups.add(List.of());
-            groups.addAll(UnitPlanner.assign(todo, maxTasks - 1));
+        return deal(todo, maxTasks, receiving, estimator, cursors, unit -> List.of(), now);
+    }
+
+    /**
+     * As above, with the tallies of the units' stored buckets, so that each task's backlog weighs the
+     * requests its units have left (see {@link DemandEstimator#combine}).
+     *
+     * @param ledgers the tallies of a unit's stored buckets; empty when none were read
+     */
+    public static TaskPlan deal(List<WorkUnit> todo, int maxTasks, boolean receiving, DemandEstimator estimator,
+            Function<WorkUnit, UnitCursor> cursors, Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        return deal(todo, maxTasks, receiving, estimator, cursors, ledgers, List.of(), now);
+    }
+
+    /**
+     * As above, keeping the units of {@code previous} (the groups dealt last) on their tasks while some unit
+     * is behind (see {@link StickyDeal}); once none is, or when the task count should change, dealt afresh.
+     */
+    public static TaskPlan deal(List<WorkUnit> todo, int maxTasks, boolean receiving, DemandEstimator estimator,
+            Function<WorkUnit, UnitCursor> cursors, Function<WorkUnit, List<LedgerTally>> ledgers,
+            List<List<WorkUnit>> previous, Instant now) {
+        boolean apart = receiving && maxTasks > 1 && !todo.isEmpty();
+        List<List<WorkUnit>> kept = apart && !previous.isEmpty() ? previous.subList(1, previous.size()) : previous;
+        Optional<List<List<WorkUnit>>> sticky = StickyDeal.keep(todo, apart ? maxTasks - 1 : maxTasks, kept);
+        if (sticky.isPresent()) {
+            TaskPlan plan = estimate(withReceiver(apart, sticky.get()), receiving, estimator, cursors, ledgers, now);
+            if (plan.demands().stream().anyMatch(TaskDemand::busy)) {
+                return plan;
+            }
         }
-        List<TaskDemand> demands = new ArrayList<>();
+        List<List<WorkUnit>> groups;
+        if (!receiving) {
+            groups = UnitPlanner.assign(todo, maxTasks);
+        } else if (!apart) {
+            groups = List.of(todo);
+        } else {
+            groups = withReceiver(true, UnitPlanner.assign(todo, maxTasks - 1));
+        }
+        return estimate(groups, receiving, estimator, cursors, ledgers, now);
+    }
+
+    private static List<List<WorkUnit>> withReceiver(boolean apart, List<List<WorkUnit>> polling) {
+        List<List<WorkUnit>> groups = new ArrayList<>();
+        if (apart) {
+            groups.add(List.of());
+        }
+        groups.addAll(polling);
+        return groups;
+    }
+
+    private static TaskPlan estimate(List<List<WorkUnit>> groups, boolean receiving, DemandEstimator estimator,
+            Function<WorkUnit, UnitCursor> cursors, Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        List<List<DemandEstimator.UnitDemand>> units = new ArrayList<>();
         for (List<WorkUnit> group : groups) {
-            demands.add(group.isEmpty() ? TaskDemand.idle(1) : estimator.of(group, cursors, now));
+            units.add(estimator.units(group, cursors, ledgers, now));
+        }
+        List<TaskDemand> combined = DemandEstimator.combine(units);
+        List<TaskDemand> demands = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            demands.add(groups.get(i).isEmpty() ? TaskDemand.idle(1) : combined.get(i));
         }
         return new TaskPlan(groups, demands, receiving);
     }

@@ -218,8 +218,9 @@ public class CinnoxSourceConfig extends AbstractConfig {
     static final String SHARE_CHECK_INTERVAL_DOC = "How often the connector checks whether the tasks' shares "
             + "of requests.per.minute should follow their work: it reads the units' offsets, leaves each task "
             + "whose units have caught up about 2 requests a minute per unit, and gives the rest to the tasks with "
-            + "a backlog, asking Connect for new task configurations (which restarts the tasks) when the split "
-            + "would move at least 5% of the budget or a task's units have all finished. Shares move from an idle "
+            + "a backlog in proportion to the requests they have left (estimated from the units' stored ledgers), "
+            + "asking Connect for new task configurations (which restarts the tasks) when the split would move "
+            + "at least 5% of the budget. Shares move from an idle "
             + "task to a busy one in two steps, one check apart, so old and new tasks together stay inside the "
             + "budget while workers replace them; so this must be longer than a worker takes to stop a task. 0 "
             + "keeps a fixed split by each task's live work, changed only when a new chunk begins.";

@@ -1,5 +1,6 @@
 package io.kafkaconnect.cinnox.source;
 
+import io.kafkaconnect.cinnox.budget.BacklogEstimate;
 import io.kafkaconnect.cinnox.budget.DemandEstimator;
 import io.kafkaconnect.cinnox.budget.TaskDealer;
 import io.kafkaconnect.cinnox.schedule.Scheduler;
@@ -7,6 +8,7 @@ import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.metrics.ConnectorMetrics;
 import io.kafkaconnect.cinnox.metrics.PluginGauges;
+import io.kafkaconnect.cinnox.ledger.LedgerTally;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.webhook.SubscriptionRemoval;
 import io.kafkaconnect.cinnox.work.Chunk;
@@ -45,6 +47,13 @@ import org.slf4j.LoggerFactory;
 public class CinnoxSourceConnector extends SourceConnector {
 
     private static final Logger log = LoggerFactory.getLogger(CinnoxSourceConnector.class);
+    /**
+     * How often the new-chunk check runs, and the share check once its interval has passed: a share check
+     * run only once a minute would find the interval a few milliseconds short every other time.
+     */
+    static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    /** The share check reads the offsets (and the ledgers of the units behind) about once a minute at most. */
+    static final Duration READ_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final Function<ClientSettings, CinnoxApi> apiFactory;
@@ -54,8 +63,14 @@ public class CinnoxSourceConnector extends SourceConnector {
     private Scheduler monitor;
     private volatile ConnectorMetrics metrics;
     private volatile Chunk plannedChunk;
+    /** When the share check last asked for task configurations that Connect has not asked for yet. */
+    private volatile Instant askedAt;
+    /** When the share check last read the offsets; the monitor thread's own. */
+    private Instant readAt;
     private SubscriptionRemoval removal;
     private TaskDealer dealer;
+    private DemandEstimator estimator;
+    private BacklogEstimate backlog;
 
     public CinnoxSourceConnector() {
         this(Clock.systemUTC());
@@ -80,13 +95,14 @@ public class CinnoxSourceConnector extends SourceConnector {
         this.props = Map.copyOf(props);
         this.config = new CinnoxSourceConfig(props);
         this.historyStart = resolveHistoryStart(config, clock.instant());
-        this.dealer = new TaskDealer(new DemandEstimator(historyStart, config.settle(), config.pollInterval()),
-                config.requestsPerMinute(), config.shareCheckInterval(), config.webhook().receiving(),
-                config.shareLending());
+        this.backlog = new BacklogEstimate(historyStart, config.settle(), config.pageSize());
+        this.estimator = new DemandEstimator(historyStart, config.settle(), config.pollInterval(), backlog);
+        this.dealer = new TaskDealer(estimator, config.requestsPerMinute(), config.shareCheckInterval(),
+                config.webhook().receiving(), config.shareLending());
         log.info("Starting CINNOX source connector {} from {}: {}", version(), historyStart, config.describe());
         metrics = new ConnectorMetrics(context() == null ? null : PluginGauges.of(context()::pluginMetrics));
         monitor = Scheduler.daemon("cinnox-chunk-monitor");
-        monitor.repeat("task check", Duration.ofMinutes(1), this::checkTasks);
+        monitor.repeat("task check", CHECK_EVERY, this::checkTasks);
         if (config.webhook().deregister()) {
             WebhookSettings webhook = config.webhook();
             String url = webhook.publicUrl() != null && webhook.secret() != null ? webhook.registeredUrl() : null;
@@ -112,12 +128,13 @@ public class CinnoxSourceConnector extends SourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         Instant now = clock.instant();
+        askedAt = null;
         plannedChunk = Chunk.containing(now, config.backfillChunk());
         UnitPlanner planner = unitPlanner();
         List<WorkUnit> all = planner.allUnits(now);
         Function<WorkUnit, UnitCursor> cursors = StoredCursors.read(context().offsetStorageReader(), all)::of;
         List<WorkUnit> todo = planner.unitsToDo(now, cursors);
-        TaskDealer.Deal deal = dealer.deal(todo, maxTasks, cursors, now);
+        TaskDealer.Deal deal = dealer.deal(todo, maxTasks, cursors, ledgers(todo, cursors, now), now);
         List<Map<String, String>> configs = new ArrayList<>();
         List<List<WorkUnit>> groups = deal.plan().groups();
         String generation = generation(groups, deal.shares(), deal.targets());
@@ -156,14 +173,27 @@ public class CinnoxSourceConnector extends SourceConnector {
         }
     }
 
+    /** The tallies of the stored buckets of the units behind; none when shares do not follow demand. */
+    private Function<WorkUnit, List<LedgerTally>> ledgers(List<WorkUnit> todo, Function<WorkUnit, UnitCursor> cursors,
+            Instant now) {
+        backlog.retain(todo);
+        if (config.shareCheckInterval().isZero()) {
+            return unit -> List.of();
+        }
+        List<WorkUnit> behind = todo.stream().filter(unit -> estimator.behind(unit, cursors.apply(unit), now)).toList();
+        return StoredLedgers.readOrNone(context().offsetStorageReader(), behind, config.lateSettings().grain(),
+                historyStart, now);
+    }
+
     private UnitPlanner unitPlanner() {
         return new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
     }
 
     /**
-     * Runs every minute on the monitor thread: asks Connect for new task configurations when a new chunk
-     * began, or when the dealer finds the tasks should be dealt again (a task's units all finished, or the
-     * demand moved the split; see docs/design/connector.md, "Rate budget").
+     * Runs every {@link #CHECK_EVERY} on the monitor thread: asks Connect for new task configurations when a
+     * new chunk began, or when the dealer finds the tasks should be dealt again (the demand moved the split,
+     * see docs/design/connector.md, "Rate budget"); not again while Connect has not taken the last request
+     * (up to a minute), which would hand out a second generation for the same change.
      */
     void checkTasks() {
         try {
@@ -175,12 +205,20 @@ public class CinnoxSourceConnector extends SourceConnector {
                 context().requestTaskReconfiguration();
                 return;
             }
+            Instant asked = askedAt;
+            if (!dealer.checkDue(now) || asked != null && now.isBefore(asked.plus(READ_EVERY))
+                    || readAt != null && now.isBefore(readAt.plus(READ_EVERY).minus(CHECK_EVERY))) {
+                return;
+            }
+            readAt = now;
             UnitPlanner planner = unitPlanner();
             Function<WorkUnit, UnitCursor> cursors = StoredCursors.read(context().offsetStorageReader(),
                     planner.allUnits(now))::of;
-            Optional<String> reason = dealer.reasonToDealAgain(planner.unitsToDo(now, cursors), cursors, now);
+            List<WorkUnit> todo = planner.unitsToDo(now, cursors);
+            Optional<String> reason = dealer.reasonToDealAgain(todo, cursors, ledgers(todo, cursors, now), now);
             if (reason.isPresent()) {
                 log.info("Asking for new task configurations: {}", reason.get());
+                askedAt = now;
                 context().requestTaskReconfiguration();
             }
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkaconnect.cinnox.ledger.Bucket;
+import io.kafkaconnect.cinnox.ledger.LedgerTally;
 import io.kafkaconnect.cinnox.work.Chunk;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.offset.WindowCursor;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class DemandEstimatorTest {
@@ -92,5 +95,37 @@ class DemandEstimatorTest {
         DemandEstimator fast = new DemandEstimator(NOW, SETTLE, Duration.ofSeconds(10));
         assertEquals(2, slow.liveRate(live));
         assertEquals(7, fast.liveRate(live));
+    }
+
+    @Test
+    void unitsNotSizedYetWeighTheMeanOfThoseSizedOrOneEachWhenNoneIs() {
+        DemandEstimator.UnitDemand caughtUp = new DemandEstimator.UnitDemand(2, false, OptionalLong.empty());
+        DemandEstimator.UnitDemand chats = new DemandEstimator.UnitDemand(2, true, OptionalLong.of(1_400));
+        DemandEstimator.UnitDemand pages = new DemandEstimator.UnitDemand(2, true, OptionalLong.of(200));
+        DemandEstimator.UnitDemand unknown = new DemandEstimator.UnitDemand(2, true, OptionalLong.empty());
+        List<TaskDemand> tasks = DemandEstimator.combine(List.of(List.of(chats, caughtUp), List.of(pages, unknown),
+                List.of(caughtUp)));
+        assertEquals(List.of(new TaskDemand(4, 1, 1_400), new TaskDemand(4, 2, 200 + 800), TaskDemand.idle(2)), tasks);
+        assertEquals(List.of(new TaskDemand(2, 1), new TaskDemand(4, 2)),
+                DemandEstimator.combine(List.of(List.of(unknown), List.of(unknown, unknown))), "nothing sized: by units");
+    }
+
+    @Test
+    void aTaskWeighsTheRequestsItsUnitsBehindHaveLeft() {
+        DemandEstimator estimator = new DemandEstimator(NOW.minus(Duration.ofDays(30)), SETTLE, Duration.ofMinutes(1),
+                new BacklogEstimate(NOW.minus(Duration.ofDays(30)), SETTLE, 500));
+        WorkUnit old = unit(Report.ENQUIRY_DETAIL, NOW.minus(Duration.ofDays(20)));
+        WorkUnit live = unit(Report.ENQUIRY_DETAIL, NOW);
+        WindowCursor caughtUp = at(NOW.minus(SETTLE).minus(Duration.ofMinutes(1)));
+        WindowCursor started = WindowCursor.fresh().startWindow(old.chunk().start(), old.chunk().end()).nextPage(500);
+        Map<WorkUnit, WindowCursor> cursors = Map.of(old, started, live, caughtUp);
+        Bucket first = Bucket.of(old.chunk().start(), Duration.ofHours(1));
+        List<LedgerTally> queued = List.of(new LedgerTally(first, 300, 10), new LedgerTally(first.next(), 200, 200));
+        List<DemandEstimator.UnitDemand> units = estimator.units(List.of(old, live), cursors::get,
+                unit -> unit.equals(old) ? queued : List.of(), NOW);
+        assertEquals(List.of(new DemandEstimator.UnitDemand(2, true, units.get(0).requestsLeft()),
+                new DemandEstimator.UnitDemand(2, false, OptionalLong.empty())), units);
+        // 210 queued, one chat a row for 500 rows in 2 hours over the 166 hours left: 41,500 chats and 83 pages.
+        assertEquals(OptionalLong.of(210 + 41_500 + 83), units.get(0).requestsLeft());
     }
 }

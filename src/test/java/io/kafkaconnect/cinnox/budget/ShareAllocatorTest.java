@@ -120,4 +120,14 @@ class ShareAllocatorTest {
         assertThrows(IllegalArgumentException.class, () -> new ShareAllocator(0));
         assertThrows(IllegalArgumentException.class, () -> new TaskDemand(0, 1));
     }
+
+    @Test
+    void busyTasksShareTheRestByTheRequestsTheirBacklogsHaveLeft() {
+        ShareAllocator allocator = new ShareAllocator(450);
+        // Two small units behind on one task, the chats of one enquiry unit on another: 435 split 60:1,400.
+        List<Double> shares = allocator.target(List.of(new TaskDemand(5, 2, 60), new TaskDemand(5, 1, 1_400),
+                TaskDemand.idle(5)));
+        assertEquals(List.of(23.0, 422.0, 5.0), shares);
+        assertEquals(450.0, sum(shares));
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.work.Chunk;
+import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
@@ -45,5 +46,19 @@ class TaskPlanTest {
         TaskPlan plan = TaskPlan.deal(List.of(OLD, LIVE), 2, false, ESTIMATOR, unit -> null, NOW);
         assertFalse(plan.anyTaskFinished(List.of(OLD, LIVE)));
         assertTrue(plan.anyTaskFinished(List.of(LIVE)));
+    }
+
+    @Test
+    void unitsStayOnTheirTasksWhileABacklogLastsAndAreDealtAfreshOnceNoneIsBehind() {
+        WorkUnit older = new WorkUnit("app", Report.SMS_DETAIL, OLD.chunk());
+        List<List<WorkUnit>> previous = List.of(List.of(), List.of(LIVE), List.of(older, OLD));
+        TaskPlan sticky = TaskPlan.deal(List.of(OLD, LIVE), 3, true, ESTIMATOR, unit -> null, unit -> List.of(),
+                previous, NOW);
+        assertEquals(List.of(List.of(), List.of(LIVE), List.of(OLD)), sticky.groups(), "OLD stays on task 2");
+        WindowCursor caughtUp = WindowCursor.fresh().startWindow(NOW.minus(Duration.ofMinutes(32)),
+                NOW.minus(Duration.ofMinutes(31))).windowFinished();
+        TaskPlan fresh = TaskPlan.deal(List.of(LIVE), 3, true, ESTIMATOR, unit -> caughtUp, unit -> List.of(),
+                List.of(List.of(), List.of(OLD), List.of(LIVE)), NOW);
+        assertEquals(List.of(List.of(), List.of(LIVE)), fresh.groups(), "nothing behind: two tasks are enough");
     }
 }

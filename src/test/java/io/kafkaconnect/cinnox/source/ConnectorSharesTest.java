@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.budget.ShareHandover;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
+import io.kafkaconnect.cinnox.ledger.Bucket;
+import io.kafkaconnect.cinnox.ledger.BucketState;
+import io.kafkaconnect.cinnox.ledger.Ledger;
 import io.kafkaconnect.cinnox.offset.WindowCursor;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.Chunk;
@@ -157,6 +160,43 @@ class ConnectorSharesTest {
         caughtUp(unit(LIVE));
         connector.checkTasks();
         assertEquals(2, reconfigurations, "the split matches the demand: no more restarts");
+    }
+
+    /** {@code rows} rows in each of the first 24 hourly buckets of {@code chunk}, as a task stores them. */
+    private void firstDayRead(Chunk chunk, int rows) {
+        offsets.put(unit(chunk).toPartition(), WindowCursor.fresh().startWindow(chunk.start(), chunk.end())
+                .nextPage(500).toOffset());
+        Bucket bucket = Bucket.of(chunk.start(), Duration.ofHours(1));
+        for (int hour = 0; hour < 24; hour++, bucket = bucket.next()) {
+            Map<Long, Ledger.Mark> marks = new HashMap<>();
+            for (long row = 0; row < rows; row++) {
+                marks.put(row * 31 + hour, new Ledger.Mark(1, false));
+            }
+            BucketState state = new BucketState(Ledger.EMPTY.with(marks), List.of(), 0);
+            offsets.put(bucket.partition(unit(chunk).toPartition()), state.toOffset());
+        }
+    }
+
+    /** The connector reads the ledgers the tasks store and gives the rest of the budget where most rows are left. */
+    @Test
+    void theTaskWhoseLedgersShowTheMostLeftGetsMostOfTheRest() {
+        start(Duration.ofMinutes(1).toMillis(), true);
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
+        assertEquals(List.of(267.0, 133.0), targets(taskConfigs()), "nothing read yet: by units behind");
+
+        clock.advance(Duration.ofMinutes(2));
+        caughtUp(unit(LIVE));
+        firstDayRead(middle, 200);
+        firstDayRead(oldest, 2);
+        connector.checkTasks();
+        assertEquals(1, reconfigurations);
+        List<CinnoxTaskConfig> second = taskConfigs();
+        assertEquals(List.of(List.of(unit(LIVE), unit(oldest)), List.of(unit(middle))),
+                second.stream().map(CinnoxTaskConfig::units).toList(), "the units stay on their tasks");
+        // 28,800 rows left in the middle chunk (58 pages), 288 in the oldest (1 page).
+        assertEquals(List.of(11.0, 389.0), targets(second));
+        assertTrue(ShareHandover.worstMix(List.of(267.0, 133.0), shares(second)) <= 400);
     }
 
     @Test

@@ -1,0 +1,101 @@
+package io.kafkaconnect.cinnox.budget;
+
+import io.kafkaconnect.cinnox.ledger.LedgerTally;
+import io.kafkaconnect.cinnox.offset.UnitCursor;
+import io.kafkaconnect.cinnox.report.Report;
+import io.kafkaconnect.cinnox.work.TimeRange;
+import io.kafkaconnect.cinnox.work.WorkUnit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Estimates how many requests a unit that is behind has left, from what the connector can read: the child
+ * work queued in its buckets' ledgers, and the main pass still to read, sized by the rows its ledgers hold
+ * per hour read so far and by how many children those rows queued. Remembers each unit's last children per
+ * row, since a unit that has just read its queued children shows none until its next page.
+ */
+public final class BacklogEstimate {
+
+    private final Instant historyStart;
+    private final Duration settle;
+    private final int pageSize;
+    private final Map<WorkUnit, Double> childrenPerRow = new ConcurrentHashMap<>();
+
+    /** @param pageSize the rows one request asks for (page.size) */
+    public BacklogEstimate(Instant historyStart, Duration settle, int pageSize) {
+        this.historyStart = historyStart;
+        this.settle = settle;
+        this.pageSize = Math.max(1, pageSize);
+    }
+
+    /**
+     * The requests {@code unit} has left, at least 1; empty when nothing the connector can read sizes it (no
+     * row and no child work stored yet for a windowed unit).
+     *
+     * @param cursor its stored cursor, null when none is stored
+     * @param buckets its stored buckets' tallies, any order; empty when none were read
+     */
+    public OptionalLong requestsLeft(WorkUnit unit, UnitCursor cursor, List<LedgerTally> buckets, Instant now) {
+        if (unit.chunk() == null) {
+            return OptionalLong.of(1);
+        }
+        int ownChildren = cursor == null ? 0 : cursor.pendingChildren();
+        TimeRange range = TimeRange.of(unit, historyStart);
+        Instant settled = now.minus(settle);
+        Instant workEnd = range.end().isBefore(settled) ? range.end() : settled;
+        Instant position = cursor == null || cursor.windowStart() < range.start().toEpochMilli() ? range.start()
+                : Instant.ofEpochMilli(cursor.windowStart());
+        if (unit.report().kind() != Report.Kind.WINDOWED) {
+            long days = Duration.between(position, workEnd).toDays();
+            return OptionalLong.of(Math.max(1, days + ownChildren));
+        }
+        long rows = buckets.stream().mapToLong(LedgerTally::rows).sum();
+        long queued = buckets.stream().mapToLong(LedgerTally::pending).sum();
+        if (rows == 0 && queued == 0) {
+            return ownChildren > 0 ? OptionalLong.of(ownChildren) : OptionalLong.empty();
+        }
+        Instant reached = buckets.stream().filter(b -> b.rows() > 0 || b.pending() > 0)
+                .map(b -> b.bucket().end()).max(Comparator.naturalOrder()).orElse(position);
+        reached = reached.isBefore(position) ? position : reached;
+        long readMs = Duration.between(range.start(), reached).toMillis();
+        long leftMs = Math.max(0, Duration.between(reached, workEnd).toMillis());
+        double rowsLeft = readMs <= 0 ? 0 : (double) rows * leftMs / readMs;
+        double children = rowsLeft * childrenPerRow(unit, buckets);
+        long pages = leftMs == 0 ? 0 : Math.max(1, (long) Math.ceil(rowsLeft / pageSize));
+        return OptionalLong.of(Math.max(1, ownChildren + queued + Math.round(children) + pages));
+    }
+
+    /**
+     * Children queued per row read, from the buckets that still hold child work, leaving out the oldest of
+     * them when there are others (its children are being read, so it shows fewer than it queued); with one
+     * such bucket, the larger of its figure and the last one seen; the last one seen when none holds any; 0
+     * before any.
+     */
+    double childrenPerRow(WorkUnit unit, List<LedgerTally> buckets) {
+        List<LedgerTally> queuing = buckets.stream().filter(b -> b.pending() > 0)
+                .sorted(Comparator.comparing(b -> b.bucket().start())).toList();
+        double seen = childrenPerRow.getOrDefault(unit, 0.0);
+        List<LedgerTally> whole = queuing.size() > 1 ? queuing.subList(1, queuing.size()) : queuing;
+        long rows = whole.stream().mapToLong(LedgerTally::rows).sum();
+        if (rows == 0) {
+            return seen;
+        }
+        double ratio = (double) whole.stream().mapToLong(LedgerTally::pending).sum() / rows;
+        if (queuing.size() == 1) {
+            return Math.max(ratio, seen);
+        }
+        childrenPerRow.put(unit, ratio);
+        return ratio;
+    }
+
+    /** Forgets the units no longer to do, so the memory stays as small as the work. */
+    public void retain(Collection<WorkUnit> units) {
+        childrenPerRow.keySet().retainAll(units);
+    }
+}
