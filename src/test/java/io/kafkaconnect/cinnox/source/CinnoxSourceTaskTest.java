@@ -270,7 +270,9 @@ class CinnoxSourceTaskTest {
         for (SourceRecord r : records) {
             if (r.value() instanceof Struct s && !r.topic().endsWith("heartbeat")) {
                 if (!seen.add(r.topic() + "|" + r.key() + "|" + s)) {
-                    dups++;
+                    if (dups++ < 5) {
+                        System.out.printf("emitted twice: %s key %s offset %s%n", r.topic(), r.key(), r.sourceOffset());
+                    }
                 }
             }
         }
