@@ -88,9 +88,9 @@ final class TokenProbe {
     }
 
     static String refusedMessage(String refusals, FatalApiException e) {
-        return FatalErrors.explain(e) + " CINNOX refused it first to " + refusals + ", and then to this task's own"
-                + " check: fix " + CinnoxSourceConfig.APP_TOKEN_CONFIG + " (or " + CinnoxSourceConfig.APP_ID_CONFIG
-                + "), then restart the failed tasks.";
+        return FatalErrors.explain(e) + " It was refused first to " + refusals + "; this task's own check was"
+                + " refused too. Fix " + CinnoxSourceConfig.APP_TOKEN_CONFIG + " (or "
+                + CinnoxSourceConfig.APP_ID_CONFIG + "), then restart the failed tasks.";
     }
 
     /** Neither a refusal nor an answer: asks again after a backoff and not before {@code notBefore}, or gives up. */
