@@ -11,6 +11,7 @@ import io.kafkaconnect.cinnox.poll.RateBudget;
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
 import io.kafkaconnect.cinnox.simulator.SimulatorSettings;
 import io.kafkaconnect.cinnox.simulator.Volume;
+import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two real tasks on one worker against the simulator: one reads every report, the other has nothing due. When
- * CINNOX refuses the token to the reader, the idle task checks the token with one request of its own: it fails
- * while the token is revoked, and goes on when the token was restored before it looked.
+ * Three real tasks on one worker against the simulator: two read half of the reports each, the third has nothing
+ * due. When CINNOX refuses the token to the first reader, the others check the token with one request of their
+ * own: they fail while the token is revoked, and go on when the token was restored before they looked.
  */
 class RevokedTokenTaskTest {
 
@@ -32,6 +33,7 @@ class RevokedTokenTaskTest {
     private CinnoxSimulator sim;
     private TaskHarness h;
     private CinnoxSourceTask reader;
+    private CinnoxSourceTask busy;
     private CinnoxSourceTask idle;
 
     @BeforeEach
@@ -40,7 +42,9 @@ class RevokedTokenTaskTest {
                 .seed(11).historyDays(3).volume(Volume.perDay(60)).fixedClock(NOW).port(0).build());
         h = new TaskHarness(sim, NOW.minus(Duration.ofDays(2)), Map.of());
         RateBudget worker = new RateBudget("worker", h.time);
-        reader = h.startTask(h.unitsToDo(), worker);
+        List<WorkUnit> units = h.unitsToDo();
+        reader = h.startTask(units.subList(0, units.size() / 2), worker);
+        busy = h.startTask(units.subList(units.size() / 2, units.size()), worker);
         idle = h.startTask(List.of(), worker);
         h.pollTimes(reader, 3);
         h.pollTimes(idle, 3);
@@ -51,7 +55,7 @@ class RevokedTokenTaskTest {
 
     @AfterEach
     void stop() {
-        TaskHarness.stop(List.of(reader, idle));
+        TaskHarness.stop(List.of(reader, busy, idle));
         sim.close();
     }
 
@@ -65,10 +69,15 @@ class RevokedTokenTaskTest {
     }
 
     @Test
-    void theIdleTaskGoesOnWhenTheTokenWasRestoredBeforeItChecked() {
+    void theOtherTasksGoOnWhenTheTokenWasRestoredBeforeTheyChecked() {
         sim.faults().restoreToken(sim.defaultAccount().token());
         long before = sim.requests().total();
         assertDoesNotThrow(() -> h.pollTimes(idle, 30));
         assertEquals(1, sim.requests().total() - before, "checked once, not at every poll");
+
+        int emitted = h.emitted.size();
+        assertDoesNotThrow(() -> h.pollTimes(busy, 50));
+        assertTrue(h.emitted.size() > emitted, "the other reader (no request of its own in flight at the"
+                + " revocation, it would fail on that answer) checks the token, then reads on");
     }
 }
