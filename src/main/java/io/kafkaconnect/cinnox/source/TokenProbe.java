@@ -36,7 +36,11 @@ final class TokenProbe {
     }
 
     static final int MAX_ATTEMPTS = 5;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    /**
+     * Soon: the check of a task that sent nothing for a while often meets a pooled connection the server closed
+     * ("no HTTP response"), which the next request does not.
+     */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
 
     private final Runnable request;

@@ -196,7 +196,7 @@ class RefusedCredentialsTest {
 
         Instant failedAt = T0.plusSeconds(8);
         assertDoesNotThrow(() -> idle.failIfRefused(failedAt));
-        assertDoesNotThrow(() -> idle.failIfRefused(failedAt.plusSeconds(1)));
+        assertDoesNotThrow(() -> idle.failIfRefused(failedAt.plus(TokenProbe.FIRST_RETRY.dividedBy(2))));
         assertEquals(1, flaky.sent, "not asked again before the backoff");
         assertDoesNotThrow(() -> idle.failIfRefused(failedAt.plus(TokenProbe.FIRST_RETRY)));
         assertEquals(2, flaky.sent, "asked again at a later poll: the token works");
