@@ -17,8 +17,11 @@ import java.util.Optional;
  * @param wants whether it had due work waiting for permits in its last or current minute
  * @param minute the clock minute it was published in
  * @param loans the loans it gave (or honours) that are still held
+ * @param refusedAt when CINNOX refused the App Token to this task (epoch milliseconds), 0 when it did not: the
+ *     other tasks, which may have nothing to send, fail too (written only when not 0)
  */
-public record BudgetState(String generation, long share, long used, boolean wants, long minute, List<Loan> loans) {
+public record BudgetState(String generation, long share, long used, boolean wants, long minute, List<Loan> loans,
+        long refusedAt) {
 
     /** The key of the budget partitions; a unit's partition always has "app", so the two never collide. */
     public static final String PARTITION_KEY = "cinnox.budget";
@@ -26,6 +29,15 @@ public record BudgetState(String generation, long share, long used, boolean want
 
     public BudgetState {
         loans = List.copyOf(loans);
+    }
+
+    public BudgetState(String generation, long share, long used, boolean wants, long minute, List<Loan> loans) {
+        this(generation, share, used, wants, minute, loans, 0L);
+    }
+
+    /** This state, saying that CINNOX refused the App Token at {@code atMillis}. */
+    public BudgetState withRefusedAt(long atMillis) {
+        return new BudgetState(generation, share, used, wants, minute, loans, atMillis);
     }
 
     public static Map<String, Object> partition(int index) {
@@ -43,6 +55,9 @@ public record BudgetState(String generation, long share, long used, boolean want
         List<String> parts = new ArrayList<>(loans.size());
         loans.forEach(loan -> parts.add(loan.encode()));
         offset.put("loans", String.join(";", parts));
+        if (refusedAt > 0) {
+            offset.put("refusedAt", refusedAt);
+        }
         return offset;
     }
 
@@ -61,8 +76,9 @@ public record BudgetState(String generation, long share, long used, boolean want
         if (!(offset.get("wants") instanceof Boolean wants)) {
             throw new IllegalArgumentException("a budget state needs a boolean \"wants\"");
         }
+        long refusedAt = offset.get("refusedAt") == null ? 0L : number(offset, "refusedAt");
         return new BudgetState(string(offset, "gen"), number(offset, "share"), number(offset, "used"), wants,
-                number(offset, "minute"), loans);
+                number(offset, "minute"), loans, refusedAt);
     }
 
     /** The state in {@code offset}, or empty when there is none or it cannot be read (it is then ignored). */

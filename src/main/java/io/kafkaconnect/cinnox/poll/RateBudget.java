@@ -40,6 +40,7 @@ public final class RateBudget {
     private final RateLimiter limiter = RateLimiter.create(1.0);
     private final MinuteCap minuteCap;
     private final Set<Lease> leases = new LinkedHashSet<>();
+    private final CredentialsAlarm credentials = new CredentialsAlarm();
     private double requestsPerMinute;
     private long capMinute = Long.MIN_VALUE;
     private volatile Instant pausedUntil = Instant.EPOCH;
@@ -141,6 +142,11 @@ public final class RateBudget {
             cap += lease.loans.capIn(minute, lease.share);
         }
         return Math.max(0.0, cap);
+    }
+
+    /** A refused App Token seen by a task of this JVM on this account. */
+    public CredentialsAlarm credentials() {
+        return credentials;
     }
 
     public String accountKey() {

@@ -67,6 +67,7 @@ public class CinnoxSourceTask extends SourceTask {
     private ProgressLog progressLog;
     private volatile ReceiverHost events;
     private volatile BudgetLedger ledger;
+    private volatile RefusedCredentials refusals;
 
     public CinnoxSourceTask() {
         this(Clock.systemUTC(), Sleeper.SYSTEM, CinnoxClient::new, RateBudget::join);
@@ -102,6 +103,7 @@ public class CinnoxSourceTask extends SourceTask {
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
         progressLog = new ProgressLog(log, progress, stats, scheduler.units(), clock.instant());
         ledger = BudgetLedger.start(task, budget, context.offsetStorageReader(), maker, clock);
+        refusals = RefusedCredentials.of(task, budget, api, ledger, clock);
         runner = new StepRunner(scheduler, budget, windowLimits, stats, config.maxInFlightRequests(),
                 "cinnox-task");
         if (task.receiver()) {
@@ -133,6 +135,7 @@ public class CinnoxSourceTask extends SourceTask {
             return null;
         }
         host.failIfCredentialsRefused();
+        refusals.failIfRefused(clock.instant());
         List<SourceRecord> received = host.received();
         if (!received.isEmpty()) {
             return received;
@@ -143,7 +146,12 @@ public class CinnoxSourceTask extends SourceTask {
         if (!reread.isEmpty()) {
             return reread;
         }
-        StepRunner.Round round = steps.round(now, MAX_BLOCK);
+        StepRunner.Round round;
+        try {
+            round = steps.round(now, MAX_BLOCK);
+        } catch (CredentialsRefused refused) {
+            return refusals.announce(refused, now);
+        }
         if (!round.records().isEmpty()) {
             return round.records();
         }

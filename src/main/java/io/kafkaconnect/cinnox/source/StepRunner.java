@@ -176,6 +176,10 @@ final class StepRunner implements ConcurrentSteps.Units<UnitPoller, List<SourceR
             log.warn("{}: {}; retrying in {} (failure {} in a row)", unit.unit(), e.getMessage(), wait,
                     scheduler.failures(unit));
         } catch (FatalApiException e) {
+            if (e.reason() == FatalApiException.Reason.INVALID_TOKEN
+                    || e.reason() == FatalApiException.Reason.INVALID_APP) {
+                throw new CredentialsRefused(FatalErrors.explain(e), e);
+            }
             throw new ConnectException(FatalErrors.explain(e), e);
         } catch (CancellationException e) {
             log.debug("{}: a request was cancelled, the task stops", unit.unit());

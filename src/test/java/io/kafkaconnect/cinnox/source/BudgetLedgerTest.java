@@ -13,6 +13,7 @@ import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.poll.MinuteClock;
 import io.kafkaconnect.cinnox.poll.RateBudget;
 import io.kafkaconnect.cinnox.poll.RecordMaker;
+import io.kafkaconnect.cinnox.poll.RefusalNotice;
 import io.kafkaconnect.cinnox.records.ConversionIssues;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,5 +155,46 @@ class BudgetLedgerTest {
         props.put("history.start", "2026-01-01T00:00:00Z");
         CinnoxTaskConfig old = CinnoxTaskConfig.parse(CinnoxTaskConfig.taskProps(props, List.of(), 100, Instant.EPOCH));
         assertNull(BudgetLedger.start(old, new RateBudget("key", clock).join(100), offsets, null, clock));
+    }
+
+    @Test
+    void aRefusedTokenReachesTheOtherTasksAtTheirNextReadButNotATaskStartedAfterIt() {
+        BudgetLedger refused = ledger(task(0, 3, "g1", 150, true), new RateBudget("key", clock).join(150));
+        BudgetLedger idle = ledger(task(1, 3, "g1", 150, true), new RateBudget("key", clock).join(150));
+        publish(refused);
+        idle.readStep();
+        assertTrue(idle.refusals().isEmpty());
+        idle.take();
+        clock.set(NOW.plusSeconds(1));
+        SourceRecord state = refused.announceRefusal(clock.millis());
+        assertNotNull(state);
+        assertEquals(clock.millis(), BudgetState.fromOffset(state.sourceOffset()).refusedAt());
+        offsets.commit(List.of(state));
+        idle.readStep();
+        assertEquals(List.of(new RefusalNotice(0, clock.millis())), idle.refusals(),
+                "the read between two rounds looks for refusals");
+        assertNull(idle.take(), "and publishes nothing");
+
+        refused.tick();
+        SourceRecord next = refused.take();
+        assertTrue(next == null || BudgetState.fromOffset(next.sourceOffset()).refusedAt() == clock.millis(),
+                "a later state keeps saying the token was refused");
+        clock.set(NOW.plusSeconds(2));
+        BudgetLedger restarted = ledger(task(1, 3, "g1", 150, true), new RateBudget("key", clock).join(150));
+        restarted.tick();
+        assertTrue(restarted.refusals().isEmpty(), "a task started after the refusal (a new token) is not told");
+        publish(ledger(task(0, 3, "g1", 150, true), new RateBudget("key", clock).join(150)));
+        idle.tick();
+        assertTrue(idle.refusals().isEmpty(), "the refused task, restarted, publishes its state without the refusal");
+    }
+
+    @Test
+    void aTaskThatPublishesNoLedgerCannotAnnounceARefusal() {
+        BudgetLedger alone = BudgetLedger.start(task(0, 2, "g1", 100, false), new RateBudget("key", clock).join(100),
+                offsets, new RecordMaker(task(0, 2, "g1", 100, false).connector(), clock, new ConversionIssues(),
+                        new TaskStats()), clock);
+        assertNotNull(alone);
+        assertNull(alone.announceRefusal(clock.millis()), "lending off: no ledger to tell the others through");
+        alone.close();
     }
 }

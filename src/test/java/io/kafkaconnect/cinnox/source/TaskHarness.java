@@ -85,14 +85,18 @@ public final class TaskHarness {
         return new CinnoxSourceConfig(props);
     }
 
-    /** Starts one task per group of units still to do, as the connector would deal them. */
-    public List<CinnoxSourceTask> startTasks(int maxTasks) {
+    /** The units of work still to do, as the connector would find them. */
+    public List<WorkUnit> unitsToDo() {
         CinnoxSourceConfig config = config();
         UnitPlanner planner = new UnitPlanner(config.appId(), config.reports(), historyStart, config.backfillChunk());
-        List<WorkUnit> todo = planner.unitsToDo(time.instant(),
+        return planner.unitsToDo(time.instant(),
                 unit -> UnitCursor.fromOffset(unit.report().kind(), offsets.offset(unit.toPartition())));
+    }
+
+    /** Starts one task per group of units still to do, as the connector would deal them. */
+    public List<CinnoxSourceTask> startTasks(int maxTasks) {
         List<CinnoxSourceTask> tasks = new ArrayList<>();
-        for (List<WorkUnit> group : UnitPlanner.assign(todo, maxTasks)) {
+        for (List<WorkUnit> group : UnitPlanner.assign(unitsToDo(), maxTasks)) {
             Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, group, 500.0 / maxTasks, historyStart);
             CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
                     (key, rpm) -> new RateBudget(key, time).join(1_000_000));
@@ -106,9 +110,17 @@ public final class TaskHarness {
 
     /** Starts one task with exactly {@code units}, finished or not, as if the connector had dealt them. */
     public CinnoxSourceTask startTask(List<WorkUnit> units) {
+        return startTask(units, new RateBudget("worker", time));
+    }
+
+    /**
+     * Starts one task with exactly {@code units} on the worker JVM whose budget of the account is {@code worker}:
+     * tasks started with the same budget share a worker.
+     */
+    public CinnoxSourceTask startTask(List<WorkUnit> units, RateBudget worker) {
         Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, units, 500.0, historyStart);
         CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
-                (key, rpm) -> new RateBudget(key, time).join(1_000_000));
+                (key, rpm) -> worker.join(1_000_000));
         task.initialize(offsets.context(taskProps));
         task.start(taskProps);
         return task;
