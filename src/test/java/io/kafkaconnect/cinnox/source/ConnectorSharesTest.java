@@ -9,14 +9,12 @@ import io.kafkaconnect.cinnox.ledger.Bucket;
 import io.kafkaconnect.cinnox.ledger.BucketState;
 import io.kafkaconnect.cinnox.ledger.Ledger;
 import io.kafkaconnect.cinnox.offset.WindowCursor;
+import io.kafkaconnect.cinnox.poll.MinuteClock;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.Chunk;
 import io.kafkaconnect.cinnox.work.WorkUnit;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ class ConnectorSharesTest {
     /** Weekly chunks on the 1970 grid start on Thursdays: 2025-12-25, 2026-01-01 and the live 2026-01-08. */
     private static final Chunk LIVE = Chunk.containing(T0, Duration.ofDays(7));
 
-    private final MovableClock clock = new MovableClock();
+    private final MinuteClock clock = new MinuteClock(T0);
     private final InMemoryOffsets offsets = new InMemoryOffsets();
     private int reconfigurations;
     private CinnoxSourceConnector connector;
@@ -230,29 +228,5 @@ class ConnectorSharesTest {
                 return null;
             }
         };
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now = T0;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -56,14 +56,14 @@ class LateDataTaskTest {
         Instant cutoff = NOW.plus(Duration.ofHours(3));
         for (String[] report : new String[][] {{"call-detail", "id"}, {"call-log", "hid"}, {"conference-detail", "conferenceID"}}) {
             Set<String> late = lateRows(report[0], report[1], NOW, cutoff);
-            Set<String> delivered = keys(h, report[0]);
+            Set<String> delivered = h.keys(report[0]);
             Set<String> missingLate = new TreeSet<>(late);
             missingLate.removeAll(delivered);
             long lateFound = tasks.stream().mapToLong(t -> t.stats().lateRows(Report.require(report[0]))).sum();
             System.out.printf("%s: late rows made %d, delivered %d; the re-scans found %d rows late%n", report[0],
                     late.size(), late.size() - missingLate.size(), lateFound);
             assertTrue(missingLate.isEmpty(), report[0] + ": late rows lost: " + missingLate);
-            assertComplete(h, report[0], report[1], cutoff);
+            h.assertComplete(report[0], report[1], cutoff);
             assertOncePerKey(h, report[0]);
         }
         assertTrue(lateRows("call-detail", "id", NOW, cutoff).size() > 0, "the simulator made long calls");
@@ -80,8 +80,8 @@ class LateDataTaskTest {
 
         assertTrue(sim.truth().lateInsertsReleased() > 0, "the simulator inserted rows below the offset");
         assertTrue(tasks.get(0).stats().pageDrifts() > 0, "the drift check saw rows move");
-        assertComplete(h, "enquiry-detail", "id", NOW.plus(Duration.ofHours(2)));
-        assertComplete(h, "call-detail", "id", NOW.plus(Duration.ofHours(2)));
+        h.assertComplete("enquiry-detail", "id", NOW.plus(Duration.ofHours(2)));
+        h.assertComplete("call-detail", "id", NOW.plus(Duration.ofHours(2)));
         assertOncePerKey(h, "call-detail");
         assertEquals(0, CinnoxSourceTaskTest.duplicates(h.emitted), "records emitted twice with the same value");
     }
@@ -95,9 +95,9 @@ class LateDataTaskTest {
         TaskHarness.stop(tasks);
 
         Instant cutoff = NOW.plus(Duration.ofHours(2));
-        assertComplete(h, "call-detail", "id", cutoff);
-        assertComplete(h, "sms-detail", "id", cutoff);
-        assertComplete(h, "enquiry-detail", "id", cutoff);
+        h.assertComplete("call-detail", "id", cutoff);
+        h.assertComplete("sms-detail", "id", cutoff);
+        h.assertComplete("enquiry-detail", "id", cutoff);
         assertOncePerKey(h, "call-detail");
         assertEquals(0, CinnoxSourceTaskTest.duplicates(h.emitted), "records emitted twice with the same value");
     }
@@ -114,7 +114,7 @@ class LateDataTaskTest {
         sim.traps().itemsEnvelope("sms-detail", false);
         h.run(tasks, NOW.plus(Duration.ofHours(3)), 400_000);
         TaskHarness.stop(tasks);
-        assertComplete(h, "sms-detail", "id", NOW.plus(Duration.ofHours(2)));
+        h.assertComplete("sms-detail", "id", NOW.plus(Duration.ofHours(2)));
         assertOncePerKey(h, "sms-detail");
     }
 
@@ -157,19 +157,6 @@ class LateDataTaskTest {
                     .forEach(n -> late.add(n.path(idField).asText()));
         }
         return late;
-    }
-
-    private static Set<String> keys(TaskHarness h, String report) {
-        return h.recordsOf("cinnox." + report).stream().map(r -> (String) r.key()).collect(Collectors.toSet());
-    }
-
-    private void assertComplete(TaskHarness h, String report, String idField, Instant cutoff) {
-        Set<String> missing = sim.truth().records(report, HISTORY, cutoff).stream().map(n -> n.path(idField).asText())
-                .collect(Collectors.toCollection(TreeSet::new));
-        int expected = missing.size();
-        missing.removeAll(keys(h, report));
-        assertTrue(expected > 0, report + ": the simulator holds records");
-        assertTrue(missing.isEmpty(), report + ": " + missing.size() + " of " + expected + " missing: " + missing);
     }
 
     /** For reports whose rows never change: every key reached Kafka exactly once. */

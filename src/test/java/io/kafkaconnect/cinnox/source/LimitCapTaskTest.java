@@ -58,10 +58,10 @@ class LimitCapTaskTest {
         TaskHarness.stop(second);
 
         Instant cutoff = NOW.plus(Duration.ofHours(3));
-        ExpectedRecords.WINDOWED_ID_FIELDS.forEach((report, field) -> assertComplete(h, report, field, cutoff));
+        ExpectedRecords.WINDOWED_ID_FIELDS.forEach((report, field) -> h.assertComplete(report, field, cutoff));
         Set<String> late = lateCalls(cutoff);
         Set<String> lateMissing = new TreeSet<>(late);
-        lateMissing.removeAll(keys(h, "call-detail"));
+        lateMissing.removeAll(h.keys("call-detail"));
         long lateFound = java.util.stream.Stream.concat(first.stream(), second.stream()).mapToLong(t -> t.stats().lateRows(Report.CALL_DETAIL)).sum();
         System.out.printf("limit capped at %d: %d late calls made, %d missing; the re-scans found %d rows late%n", CAP,
                 late.size(), lateMissing.size(), lateFound);
@@ -132,7 +132,7 @@ class LimitCapTaskTest {
             longChats += messages.size() > CAP ? 1 : 0;
         }
         Set<String> missing = new TreeSet<>(expected);
-        missing.removeAll(keys(h, "enquiry-chat"));
+        missing.removeAll(h.keys("enquiry-chat"));
         System.out.printf("chats of %d closed enquiries, %d longer than a capped page: %d messages, %d missing, such "
                 + "as %s%n", closed.size(), longChats, expected.size(), missing.size(), missing.stream().limit(5).toList());
         return new ChatRun(expected.size(), longChats, missing.size());
@@ -142,14 +142,14 @@ class LimitCapTaskTest {
     private void assertRecipientsComplete(TaskHarness h) {
         Set<String> expected = new TreeSet<>();
         int largest = 0;
-        for (String campaign : keys(h, "sent-campaigns-summary")) {
+        for (String campaign : h.keys("sent-campaigns-summary")) {
             List<String> recipients = sim.truth().campaignRecipients(campaign).stream()
                     .map(r -> r.path("id").asText() + "/" + r.path("recipient").asText()).toList();
             expected.addAll(recipients);
             largest = Math.max(largest, recipients.size());
         }
         Set<String> missing = new TreeSet<>(expected);
-        missing.removeAll(keys(h, "sent-campaigns-detail"));
+        missing.removeAll(h.keys("sent-campaigns-detail"));
         System.out.printf("campaign recipients: %d (at most %d a campaign), %d missing%n", expected.size(), largest,
                 missing.size());
         assertTrue(largest > CAP, "a campaign's recipients span more than one capped page: " + largest);
@@ -164,21 +164,6 @@ class LimitCapTaskTest {
                     .forEach(n -> late.add(n.path("id").asText()));
         }
         return late;
-    }
-
-    private static Set<String> keys(TaskHarness h, String report) {
-        return h.recordsOf("cinnox." + report).stream().map(r -> (String) r.key()).collect(Collectors.toSet());
-    }
-
-    private void assertComplete(TaskHarness h, String report, String idField, Instant cutoff) {
-        Set<String> missing = sim.truth().records(report, HISTORY, cutoff).stream().map(n -> n.path(idField).asText())
-                .collect(Collectors.toCollection(TreeSet::new));
-        int expected = missing.size();
-        missing.removeAll(keys(h, report));
-        System.out.printf("%s: %d rows, %d missing%n", report, expected, missing.size());
-        assertTrue(expected > 0, report + ": the simulator holds records");
-        assertTrue(missing.isEmpty(), report + ": " + missing.size() + " of " + expected + " missing, such as "
-                + missing.stream().limit(5).toList());
     }
 
     private static void assertOncePerKey(TaskHarness h, String report) {

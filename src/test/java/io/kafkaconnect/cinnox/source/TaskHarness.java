@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.KafkaMetric;
@@ -166,6 +169,23 @@ public final class TaskHarness {
                 emitted.addAll(records);
             }
         }
+    }
+
+    /** The keys of the records emitted to the topic of {@code report}. */
+    public Set<String> keys(String report) {
+        return recordsOf("cinnox." + report).stream().map(r -> (String) r.key()).collect(Collectors.toSet());
+    }
+
+    /** Every row the simulator holds for {@code report} from the history start to {@code cutoff} was emitted. */
+    public void assertComplete(String report, String idField, Instant cutoff) {
+        Set<String> missing = sim.truth().records(report, historyStart, cutoff).stream()
+                .map(n -> n.path(idField).asText()).collect(Collectors.toCollection(TreeSet::new));
+        int expected = missing.size();
+        missing.removeAll(keys(report));
+        System.out.printf("%s: %d rows, %d missing%n", report, expected, missing.size());
+        org.junit.jupiter.api.Assertions.assertTrue(expected > 0, report + ": the simulator holds records");
+        org.junit.jupiter.api.Assertions.assertTrue(missing.isEmpty(), report + ": " + missing.size() + " of "
+                + expected + " missing, such as " + missing.stream().limit(10).toList());
     }
 
     public static void stop(List<CinnoxSourceTask> tasks) {
