@@ -3,6 +3,8 @@ package io.kafkaconnect.cinnox.budget;
 import io.kafkaconnect.cinnox.work.UnitPlanner;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,8 @@ import java.util.Set;
  * index, so the split by demand would see shares move that only followed their units. Pure.
  */
 final class StickyDeal {
+
+    private static final Comparator<List<WorkUnit>> BY_SIZE = Comparator.comparingInt(List::size);
 
     private StickyDeal() {
     }
@@ -57,23 +61,13 @@ final class StickyDeal {
         }
     }
 
+    /** The first of the groups holding the fewest units. */
     private static List<WorkUnit> smallest(List<List<WorkUnit>> groups) {
-        List<WorkUnit> best = groups.get(0);
-        for (List<WorkUnit> group : groups) {
-            if (group.size() < best.size()) {
-                best = group;
-            }
-        }
-        return best;
+        return Collections.min(groups, BY_SIZE);
     }
 
+    /** The first of the groups holding the most units. */
     private static List<WorkUnit> largest(List<List<WorkUnit>> groups) {
-        List<WorkUnit> best = groups.get(0);
-        for (List<WorkUnit> group : groups) {
-            if (group.size() > best.size()) {
-                best = group;
-            }
-        }
-        return best;
+        return Collections.max(groups, BY_SIZE);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,28 +35,30 @@ final class StoredLedgers {
     /** Reads every bucket of each unit's range up to {@code now} (at most a chunk of buckets per unit). */
     static StoredLedgers read(OffsetStorageReader reader, List<WorkUnit> units, Duration grain, Instant historyStart,
             Instant now) {
-        Map<WorkUnit, List<Bucket>> buckets = new HashMap<>();
+        Map<WorkUnit, Map<Bucket, Map<String, Object>>> buckets = new HashMap<>();
         List<Map<String, Object>> partitions = new ArrayList<>();
         for (WorkUnit unit : units) {
             TimeRange range = TimeRange.of(unit, historyStart);
             Instant end = range.end().isBefore(now) ? range.end() : now;
-            List<Bucket> covering = Bucket.covering(range.start(), end, grain);
+            Map<Bucket, Map<String, Object>> covering = new LinkedHashMap<>();
+            Map<String, Object> unitPartition = unit.toPartition();
+            Bucket.covering(range.start(), end, grain).forEach(b -> covering.put(b, b.partition(unitPartition)));
             buckets.put(unit, covering);
-            covering.forEach(bucket -> partitions.add(bucket.partition(unit.toPartition())));
+            partitions.addAll(covering.values());
         }
         Map<WorkUnit, List<LedgerTally>> tallies = new HashMap<>();
         if (partitions.isEmpty()) {
             return new StoredLedgers(tallies);
         }
         Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(partitions);
-        buckets.forEach((unit, list) -> {
+        buckets.forEach((unit, covering) -> {
             List<LedgerTally> counted = new ArrayList<>();
-            for (Bucket bucket : list) {
-                Map<String, Object> offset = offsets == null ? null : offsets.get(bucket.partition(unit.toPartition()));
+            for (Map.Entry<Bucket, Map<String, Object>> bucket : covering.entrySet()) {
+                Map<String, Object> offset = offsets == null ? null : offsets.get(bucket.getValue());
                 try {
-                    counted.add(LedgerTally.of(bucket, offset));
+                    counted.add(LedgerTally.of(bucket.getKey(), offset));
                 } catch (IllegalArgumentException e) {
-                    log.warn("Stored ledger of {} at {} cannot be counted: {}", unit, bucket, e.getMessage());
+                    log.warn("Stored ledger of {} at {} cannot be counted: {}", unit, bucket.getKey(), e.getMessage());
                 }
             }
             tallies.put(unit, counted);
