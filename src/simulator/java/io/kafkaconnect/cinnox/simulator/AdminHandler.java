@@ -125,6 +125,8 @@ final class AdminHandler implements HttpHandler {
             counts.forEach((minute, n) -> minutes.put(Timestamps.format(minute), n));
             max.put(account, log.maxPerMinute(account));
         }
+        ObjectNode tens = out.putObject("perTenSeconds");
+        log.perTenSeconds().forEach((start, n) -> tens.put(Timestamps.format(start), n));
         return out;
     }
 

@@ -22,6 +22,7 @@ public final class RequestLog {
     private final Deque<RecordedRequest> recent = new ArrayDeque<>();
     private final Map<String, Integer> perEndpoint = new HashMap<>();
     private final Map<String, SortedMap<Instant, Integer>> perAccountMinute = new HashMap<>();
+    private final SortedMap<Instant, Integer> perTenSeconds = new TreeMap<>();
     private final Map<Integer, Long> answerCodes = new HashMap<>();
     private long total;
     private int inFlight;
@@ -41,6 +42,7 @@ public final class RequestLog {
     synchronized void countForAccount(String serviceAccountId, Instant at) {
         perAccountMinute.computeIfAbsent(serviceAccountId, k -> new TreeMap<>())
                 .merge(at.truncatedTo(ChronoUnit.MINUTES), 1, Integer::sum);
+        perTenSeconds.merge(Instant.ofEpochSecond(at.getEpochSecond() / 10 * 10), 1, Integer::sum);
     }
 
     /** A request arrived and waits out the injected latency. */
@@ -96,6 +98,14 @@ public final class RequestLog {
         return Collections.unmodifiableSortedMap(new TreeMap<>(perAccountMinute.getOrDefault(serviceAccountId, new TreeMap<>())));
     }
 
+    /**
+     * Requests of every service account per sim-clock span of 10 seconds, keyed by its start: the shape of a
+     * minute, which a benchmark prints to show where a minute lost its requests.
+     */
+    public synchronized SortedMap<Instant, Integer> perTenSeconds() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(perTenSeconds));
+    }
+
     public synchronized int maxPerMinute(String serviceAccountId) {
         return perAccountMinute.getOrDefault(serviceAccountId, new TreeMap<>()).values().stream()
                 .mapToInt(Integer::intValue).max().orElse(0);
@@ -114,6 +124,7 @@ public final class RequestLog {
         recent.clear();
         perEndpoint.clear();
         perAccountMinute.clear();
+        perTenSeconds.clear();
         answerCodes.clear();
         total = 0;
         maxInFlight = inFlight;

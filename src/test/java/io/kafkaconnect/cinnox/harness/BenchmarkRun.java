@@ -132,8 +132,26 @@ final class BenchmarkRun {
         });
         double mean = full.stream().mapToInt(Integer::intValue).average().orElse(0);
         result.figure("requests per full clock minute", full.isEmpty() ? "no full minute" : full.toString());
+        result.figure("requests per 10 s, by minute (UTC)", tenSeconds(req, start, end));
         result.figure("mean per full minute", String.format("%.0f = %.0f%% of requests.per.minute %d", mean,
                 100 * mean / rpm, rpm));
+    }
+
+    /** Each minute of the run as its six 10-second counts, so a low minute shows when it lost its requests. */
+    private static String tenSeconds(SimAdmin.Requests req, Instant start, Instant end) {
+        Map<Instant, List<Integer>> minutes = new TreeMap<>();
+        Instant first = start.truncatedTo(ChronoUnit.MINUTES);
+        for (Instant m = first; m.isBefore(end); m = m.plus(Duration.ofMinutes(1))) {
+            List<Integer> spans = new ArrayList<>();
+            for (int s = 0; s < 60; s += 10) {
+                spans.add(req.perTenSeconds().getOrDefault(m.plusSeconds(s), 0));
+            }
+            minutes.put(m, spans);
+        }
+        StringBuilder out = new StringBuilder();
+        minutes.forEach((m, spans) -> out.append(out.length() == 0 ? "" : "; ")
+                .append(m.toString(), 11, 16).append(' ').append(spans));
+        return out.toString();
     }
 
     private static String byRoute(SimAdmin.Requests req, BacklogSize size) {

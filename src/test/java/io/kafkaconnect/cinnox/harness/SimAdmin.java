@@ -12,7 +12,8 @@ import java.util.TreeMap;
 final class SimAdmin {
 
     /** The request counts at one moment. */
-    record Requests(long total, long rateLimited, Map<String, Long> perRoute, Map<Instant, Integer> perMinute) {
+    record Requests(long total, long rateLimited, Map<String, Long> perRoute, Map<Instant, Integer> perMinute,
+            Map<Instant, Integer> perTenSeconds) {
 
         long route(String name) {
             return perRoute.getOrDefault(name, 0L);
@@ -44,7 +45,10 @@ final class SimAdmin {
         Map<Instant, Integer> minutes = new TreeMap<>();
         node.path("perAccountMinute").properties().forEach(account -> account.getValue().properties()
                 .forEach(m -> minutes.merge(Instant.parse(m.getKey()), m.getValue().asInt(), Integer::sum)));
-        return new Requests(node.path("total").asLong(), node.path("rateLimitedAnswers").asLong(), routes, minutes);
+        Map<Instant, Integer> tens = new TreeMap<>();
+        node.path("perTenSeconds").properties().forEach(t -> tens.put(Instant.parse(t.getKey()), t.getValue().asInt()));
+        return new Requests(node.path("total").asLong(), node.path("rateLimitedAnswers").asLong(), routes, minutes,
+                tens);
     }
 
     private static void expectOk(ConnectRest.Answer a, String what) {

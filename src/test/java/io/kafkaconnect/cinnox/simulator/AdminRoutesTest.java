@@ -145,6 +145,10 @@ class AdminRoutesTest {
         assertEquals(12, minutes.path("2026-01-10T00:00:00.000Z").asInt());
         assertEquals(1, minutes.path("2026-01-10T00:01:00.000Z").asInt());
         assertEquals(12, counts.path("maxPerMinute").path("acme-hk.cinnox.com").asInt());
+        JsonNode tens = counts.path("perTenSeconds");
+        assertEquals(2, tens.size(), tens.toString());
+        assertEquals(12, tens.path("2026-01-10T00:00:00.000Z").asInt());
+        assertEquals(1, tens.path("2026-01-10T00:01:00.000Z").asInt());
         admin("POST", "requests/reset", "");
         assertEquals(0, admin("GET", "requests", "").json().path("total").asInt());
     }
