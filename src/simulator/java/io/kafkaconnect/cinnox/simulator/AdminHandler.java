@@ -50,6 +50,7 @@ final class AdminHandler implements HttpHandler {
                     case "GET /_sim/faults" -> faultsNode();
                     case "POST /_sim/token" -> token(query);
                     case "GET /_sim/requests" -> requests();
+                    case "GET /_sim/requests/recent" -> recent();
                     case "POST /_sim/requests/reset" -> resetRequests();
                     case "POST /_sim/behaviour" -> setBehaviour(query);
                     case "POST /_sim/behaviour/reset" -> resetBehaviour();
@@ -127,6 +128,18 @@ final class AdminHandler implements HttpHandler {
         }
         ObjectNode tens = out.putObject("perTenSeconds");
         log.perTenSeconds().forEach((start, n) -> tens.put(Timestamps.format(start), n));
+        return out;
+    }
+
+    /**
+     * The most recent requests (at most 10,000), oldest first, each as its arrival time, method, path and query: what a
+     * benchmark keeps beside its figures, to see which request a task waited for.
+     */
+    private ObjectNode recent() {
+        ObjectNode out = MAPPER.createObjectNode();
+        var list = out.putArray("requests");
+        log.all().forEach(r -> list.add(Timestamps.format(r.at()) + " " + r.method() + " " + r.path()
+                + (r.rawQuery() == null ? "" : "?" + r.rawQuery())));
         return out;
     }
 

@@ -97,6 +97,7 @@ final class BenchmarkRun {
             result.require(done, "the backlog was not read within " + limit.toMinutes() + " min");
             result.figure("backlog read in", String.format("%.0f s", seconds));
             perMinute(req, start, end, rpm);
+            keepRecent(admin, ctx.layout().dir().resolve("requests.txt"));
             result.figure("requests / minimum", String.format("%d / %d = %.2f", req.total(), size.totalMinimum(),
                     (double) req.total() / size.totalMinimum()));
             result.figure("requests by route (actual/minimum)", byRoute(req, size));
@@ -135,6 +136,15 @@ final class BenchmarkRun {
         result.figure("requests per 10 s, by minute (UTC)", tenSeconds(req, start, end));
         result.figure("mean per full minute", String.format("%.0f = %.0f%% of requests.per.minute %d", mean,
                 100 * mean / rpm, rpm));
+    }
+
+    /** Writes the simulator's recent requests beside the run's logs, to see what a slow minute waited for. */
+    private static void keepRecent(SimAdmin admin, java.nio.file.Path file) {
+        try {
+            java.nio.file.Files.write(file, admin.recent());
+        } catch (java.io.IOException | RuntimeException e) {
+            RunContext.log("could not keep the simulator's recent requests: %s", e);
+        }
     }
 
     /** Each minute of the run as its six 10-second counts, so a low minute shows when it lost its requests. */

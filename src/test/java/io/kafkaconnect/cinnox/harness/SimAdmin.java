@@ -51,6 +51,15 @@ final class SimAdmin {
                 tens);
     }
 
+    /** The simulator's most recent requests (at most 10,000), one line each: arrival time, method, path, query. */
+    java.util.List<String> recent() {
+        ConnectRest.Answer a = http.get("/_sim/requests/recent");
+        expectOk(a, "recent requests");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        ConnectRest.parse(a.body()).path("requests").forEach(r -> lines.add(r.asText()));
+        return lines;
+    }
+
     private static void expectOk(ConnectRest.Answer a, String what) {
         if (a.status() != 200) {
             throw new IllegalStateException("simulator admin " + what + ": HTTP " + a.status() + " " + a.body());

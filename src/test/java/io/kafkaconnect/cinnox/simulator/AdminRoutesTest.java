@@ -149,6 +149,10 @@ class AdminRoutesTest {
         assertEquals(2, tens.size(), tens.toString());
         assertEquals(12, tens.path("2026-01-10T00:00:00.000Z").asInt());
         assertEquals(1, tens.path("2026-01-10T00:01:00.000Z").asInt());
+        JsonNode recent = admin("GET", "requests/recent", "").json().path("requests");
+        assertEquals(13, recent.size());
+        assertEquals("2026-01-10T00:01:00.000Z GET /v1/api/apps/app-acme/data/channel-type-list",
+                recent.get(12).asText());
         admin("POST", "requests/reset", "");
         assertEquals(0, admin("GET", "requests", "").json().path("total").asInt());
     }
