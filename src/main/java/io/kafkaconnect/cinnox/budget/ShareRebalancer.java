@@ -19,10 +19,16 @@ public final class ShareRebalancer {
      * How soon after the first generation the connector may replace it, once, when that generation was dealt
      * blind ({@link BacklogSizing#blind}: nothing stored yet) and every unit behind is sized now: the tasks
      * have started, read pages, and had their offsets flushed at least once under a 10 s
-     * {@code offset.flush.interval.ms}. With the 60 s default the sizes show up about when the interval has
-     * passed, and the interval rule takes over.
+     * {@code offset.flush.interval.ms}.
      */
     public static final Duration FIRST_RESPLIT_AFTER = Duration.ofSeconds(20);
+    /**
+     * How long after a blind first generation the connector watches for the first sizes (reading often, see
+     * {@link #earlyOpen}): two of Connect's default 60 s offset flushes. With that default the sizes show up
+     * about when the interval has passed, and the re-split then follows them within seconds instead of at
+     * the next once-a-minute read. Past it, a unit still not sized has read nothing (an empty chunk).
+     */
+    public static final Duration FIRST_RESPLIT_WATCH = Duration.ofMinutes(2);
 
     private final ShareAllocator allocator;
     private final ShareHandover handover;
@@ -30,7 +36,7 @@ public final class ShareRebalancer {
     private final boolean tasksGrow;
     private List<Double> current = List.of();
     private Instant changedAt = Instant.MIN;
-    /** When the first generation was handed out, while it may still be replaced early; null otherwise. */
+    /** When the blind first generation was handed out, while it runs and is watched; null otherwise. */
     private Instant blindFirstAt;
 
     /**
@@ -72,22 +78,32 @@ public final class ShareRebalancer {
     }
 
     /**
-     * Whether the first generation, dealt blind, may be replaced before the interval: it is the only one
-     * handed out so far, {@link #FIRST_RESPLIT_AFTER} has passed, and no early replacement was made yet.
-     * Dealt before any task of this connector stored anything, it has no predecessor that ran beyond one
+     * Whether the first generation, dealt blind, is watched for the first sizes now: it is the one running,
+     * {@link #FIRST_RESPLIT_AFTER} has passed and {@link #FIRST_RESPLIT_WATCH} has not, and no check found
+     * every unit behind sized yet ({@link #informed}). Before the interval it may then be replaced early:
+     * dealt before any task of this connector stored anything, it has no predecessor that ran beyond one
      * offset flush, so replacing it sooner cannot make three generations overlap (docs/design/connector.md,
      * "When." and the failure mode of a connector restarted while its tasks run, say what it changes).
      */
     public boolean earlyOpen(Instant now) {
-        return blindFirstAt != null && !now.isBefore(blindFirstAt.plus(FIRST_RESPLIT_AFTER)) && !due(now);
+        return blindFirstAt != null && !now.isBefore(blindFirstAt.plus(FIRST_RESPLIT_AFTER))
+                && now.isBefore(blindFirstAt.plus(FIRST_RESPLIT_WATCH));
     }
 
     /**
-     * Whether a new generation may be handed out now: the interval has passed, or the first generation may
-     * be replaced early ({@link #earlyOpen}) and every unit behind is sized.
+     * Whether a new generation may be handed out now: the interval has passed, or the blind first generation
+     * is watched ({@link #earlyOpen}) and every unit behind is sized.
      */
     public boolean mayChange(Instant now, BacklogSizing sizing) {
         return due(now) || earlyOpen(now) && sizing.complete();
+    }
+
+    /**
+     * A check found every unit behind sized and no reason to re-split: the blind first generation is as good
+     * as an informed one, so it is no longer watched, and only the interval rule applies from now on.
+     */
+    public void informed() {
+        blindFirstAt = null;
     }
 
     /** As {@link #worthChanging(List, BacklogSizing)}, the demands' backlogs taken as estimated. */

@@ -114,23 +114,26 @@ public final class TaskDealer {
             String early = rebalancer.due(now) ? "" : "the first deal was blind and every unit behind is sized; ";
             return Optional.of(finished + early + "the tasks' demand changed: " + plan.demands());
         }
+        if (plan.sizing().complete() && rebalancer.earlyOpen(now)) {
+            rebalancer.informed();
+        }
         return Optional.empty();
     }
 
     /**
      * Whether a check now could find a reason to deal again: always with fixed shares; with shares that
      * follow demand, once the check interval has passed since they last changed, or while the blind first
-     * deal may be replaced early (so the connector reads the offsets only then, and may check often without
-     * waiting a whole extra interval).
+     * deal is watched for the first sizes (so the connector reads the offsets only then, and may check often
+     * without waiting a whole extra interval).
      */
     public synchronized boolean checkDue(Instant now) {
         return dealt != null && (!followDemand || rebalancer.due(now) || rebalancer.earlyOpen(now));
     }
 
     /**
-     * Whether the blind first deal may be replaced now, before the check interval, once every unit behind is
-     * sized ({@link ShareRebalancer#earlyOpen}): the connector then reads the offsets more often than once a
-     * minute, to catch the first sizes as soon as they are flushed.
+     * Whether the blind first deal is watched for the first sizes ({@link ShareRebalancer#earlyOpen}): the
+     * connector then reads the offsets more often than once a minute, to re-split as soon as they are flushed
+     * (before the check interval once every unit behind is sized, after it by the interval rule).
      */
     public synchronized boolean earlyCheck(Instant now) {
         return dealt != null && followDemand && rebalancer.earlyOpen(now);

@@ -6,16 +6,16 @@ import java.time.Instant;
 /**
  * When the connector's share check reads the offsets (and the ledgers of the units behind), which costs a
  * read of the offsets topic: about once a minute once the check interval has passed, every 10 s while the
- * blind first deal may be replaced early, and not while Connect has not taken the last request.
+ * blind first deal is watched for the first sizes, and not while Connect has not taken the last request.
  */
 final class ShareReads {
 
     /** The share check reads the offsets about once a minute at most. */
     static final Duration READ_EVERY = Duration.ofMinutes(1);
     /**
-     * While the blind first deal may be replaced early (see {@code TaskDealer.earlyCheck}), the check reads
-     * every 10 s instead, so the early re-split follows the first offsets flushed within seconds; that lasts
-     * from 20 s after the first deal until the check interval (40 s at the default), when little is stored.
+     * While the blind first deal is watched for the first sizes (see {@code TaskDealer.earlyCheck}), the check
+     * reads every 10 s instead, so the re-split follows the first offsets flushed within seconds; that lasts
+     * from 20 s to at most 2 minutes after the first deal of a fresh deployment, when little is stored.
      */
     static final Duration EARLY_READ_EVERY = Duration.ofSeconds(10);
 
@@ -47,7 +47,7 @@ final class ShareReads {
      * apart, so the early ones never delay the first read after the interval.
      *
      * @param checkDue whether a check now could find a reason to deal again
-     * @param early whether the blind first deal may be replaced early now
+     * @param early whether the blind first deal is watched for the first sizes now
      */
     boolean due(Instant now, boolean checkDue, boolean early) {
         Instant asked = askedAt;

@@ -106,6 +106,19 @@ class ShareRebalancerTest {
     }
 
     @Test
+    void aBlindFirstGenerationIsWatchedForTwoMinutesOrUntilACheckFindsItRight() {
+        ShareRebalancer shares = new ShareRebalancer(450, Duration.ofMinutes(1), true);
+        List<TaskDemand> blind = List.of(new TaskDemand(3, 1), new TaskDemand(3, 1));
+        shares.nextGeneration(blind, BacklogSizing.nothingStored(2), T0);
+        assertTrue(shares.earlyOpen(T0.plusSeconds(70)), "past the interval, the first sizes are still awaited");
+        assertFalse(shares.earlyOpen(T0.plusSeconds(120)), "two default offset flushes after the first deal");
+
+        shares.informed();
+        assertFalse(shares.earlyOpen(T0.plusSeconds(30)), "a check found every unit sized and the split right");
+        assertFalse(shares.mayChange(T0.plusSeconds(30), BacklogSizing.of(2, 2)));
+    }
+
+    @Test
     void aFirstGenerationDealtOverStoredCursorsWaitsForTheInterval() {
         ShareRebalancer sized = new ShareRebalancer(450, Duration.ofMinutes(1), true);
         sized.nextGeneration(BOTH_BUSY, BacklogSizing.of(2, 2), T0);

@@ -148,6 +148,21 @@ class TaskDealerTest {
     }
 
     @Test
+    void aBlindFirstDealThatTheLedgersShowRightIsNoLongerWatched() {
+        TaskDealer dealer = dealer();
+        Map<WorkUnit, UnitCursor> cursors = new HashMap<>();
+        dealer.deal(List.of(CHATS, MORE_CHATS), 2, cursors::get, NOW);
+        cursors.put(CHATS, started());
+        cursors.put(MORE_CHATS, started(NEXT));
+        Function<WorkUnit, List<LedgerTally>> ledgers = unit -> firstPage(unit.chunk(), true);
+        assertTrue(dealer.earlyCheck(NOW.plusSeconds(20)));
+        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS, MORE_CHATS), cursors::get, ledgers,
+                NOW.plusSeconds(20)), "two chunks alike: the even split was right");
+        assertFalse(dealer.earlyCheck(NOW.plusSeconds(30)), "the connector reads once a minute again");
+        assertFalse(dealer.checkDue(NOW.plusSeconds(59)));
+    }
+
+    @Test
     void aFirstDealOverStoredCursorsIsNotDealtAgainEarlyEvenWhenItWeighedGuesses() {
         TaskDealer dealer = dealer();
         Map<WorkUnit, UnitCursor> cursors = new HashMap<>(Map.of(CHATS, started(), SMS, started()));

@@ -277,6 +277,31 @@ class ConnectorSharesTest {
         assertEquals(2, reconfigurations, "the work moved to the oldest unit, and the interval has passed");
     }
 
+    /**
+     * Under Connect's default offset flush of 60 s the first sizes show up after the check interval: the
+     * connector, still reading every 10 s, re-splits within seconds of them instead of at its next
+     * once-a-minute read.
+     */
+    @Test
+    void withTheDefaultFlushTheFirstReSplitFollowsTheFirstSizesWithinSeconds() {
+        start(Duration.ofMinutes(1).toMillis(), true);
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
+        taskConfigs();
+        for (int step = 0; step < 13; step++) {
+            clock.advance(Duration.ofSeconds(5));
+            connector.checkTasks();
+        }
+        assertEquals(0, reconfigurations, "65 s: nothing flushed yet");
+        caughtUp(unit(LIVE));
+        firstDayRead(middle, BUSY_HOUR);
+        firstDayRead(oldest, 2);
+        clock.advance(Duration.ofSeconds(5));
+        connector.checkTasks();
+        assertEquals(1, reconfigurations, "70 s, at the first read after the sizes were flushed");
+        assertEquals(List.of(TARGET_0, TARGET_1), targets(taskConfigs()));
+    }
+
     @Test
     void withoutChecksTheSplitFollowsOnlyTheLiveWork() {
         start(0);
