@@ -25,8 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connector moves request shares to the tasks with work: it reads the units' offsets every minute and
- * asks Connect for new task configurations when a task's units finish or the demand moves the split.
+ * The connector moves request shares to the tasks with work: it reads the units' offsets every minute (every
+ * 10 s while its blind first deal is watched) and asks Connect for new task configurations when a task's
+ * units finish or the demand moves the split, and the move pays for restarting the tasks.
  */
 class ConnectorSharesTest {
 
