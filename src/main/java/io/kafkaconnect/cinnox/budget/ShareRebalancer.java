@@ -8,11 +8,27 @@ import java.util.Objects;
 
 /**
  * The connector's memory of the shares its running tasks hold, and its rule for changing them: not more
- * often than once per interval, only when demand moved a material part of the budget, and always through
- * a {@link ShareHandover} so that old and new tasks together stay inside the budget. Not thread-safe: the
- * connector calls it from its one scheduler thread and from {@code taskConfigs}, under its own lock.
+ * often than once per interval (the blind first generation once sooner), only when the move pays for the
+ * restart ({@link ShareAllocator#worthRestarting}), and always through a {@link ShareHandover} so that old
+ * and new tasks together stay inside the budget. Not thread-safe: the connector calls it from its one
+ * scheduler thread and from {@code taskConfigs}, under its own lock.
  */
 public final class ShareRebalancer {
+
+    /**
+     * How soon after the first generation the connector may replace it, once, when that generation was dealt
+     * blind ({@link BacklogSizing#blind}: nothing stored yet) and every unit behind is sized now: the tasks
+     * have started, read pages, and had their offsets flushed at least once under a 10 s
+     * {@code offset.flush.interval.ms}.
+     */
+    public static final Duration FIRST_RESPLIT_AFTER = Duration.ofSeconds(20);
+    /**
+     * How long after a blind first generation the connector watches for the first sizes (reading often, see
+     * {@link #earlyOpen}): two of Connect's default 60 s offset flushes. With that default the sizes show up
+     * about when the interval has passed, and the re-split then follows them within seconds instead of at
+     * the next once-a-minute read. Past it, a unit still not sized has read nothing (an empty chunk).
+     */
+    public static final Duration FIRST_RESPLIT_WATCH = Duration.ofMinutes(2);
 
     private final ShareAllocator allocator;
     private final ShareHandover handover;
@@ -20,6 +36,8 @@ public final class ShareRebalancer {
     private final boolean tasksGrow;
     private List<Double> current = List.of();
     private Instant changedAt = Instant.MIN;
+    /** When the blind first generation was handed out, while it runs and is watched; null otherwise. */
+    private Instant blindFirstAt;
 
     /**
      * @param budget the requests per minute to split
@@ -60,12 +78,48 @@ public final class ShareRebalancer {
     }
 
     /**
-     * Whether the demands call for a new generation: the split they want moves a material part of the
-     * budget away from the current one, and the handover can move at least part of it now.
+     * Whether the first generation, dealt blind, is watched for the first sizes now: it is the one running,
+     * {@link #FIRST_RESPLIT_AFTER} has passed and {@link #FIRST_RESPLIT_WATCH} has not, and no check found
+     * every unit behind sized yet ({@link #informed}). Before the interval it may then be replaced early:
+     * dealt before any task of this connector stored anything, it has no predecessor that ran beyond one
+     * offset flush, so replacing it sooner cannot make three generations overlap (docs/design/connector.md,
+     * "When." and the failure mode of a connector restarted while its tasks run, say what it changes).
      */
+    public boolean earlyOpen(Instant now) {
+        return blindFirstAt != null && !now.isBefore(blindFirstAt.plus(FIRST_RESPLIT_AFTER))
+                && now.isBefore(blindFirstAt.plus(FIRST_RESPLIT_WATCH));
+    }
+
+    /**
+     * Whether a new generation may be handed out now: the interval has passed, or the blind first generation
+     * is watched ({@link #earlyOpen}) and every unit behind is sized.
+     */
+    public boolean mayChange(Instant now, BacklogSizing sizing) {
+        return due(now) || earlyOpen(now) && sizing.complete();
+    }
+
+    /**
+     * A check found every unit behind sized and no reason to re-split: the blind first generation is as good
+     * as an informed one, so it is no longer watched, and only the interval rule applies from now on.
+     */
+    public void informed() {
+        blindFirstAt = null;
+    }
+
+    /** As {@link #worthChanging(List, BacklogSizing)}, the demands' backlogs taken as estimated. */
     public boolean worthChanging(List<TaskDemand> demands) {
+        return worthChanging(demands, BacklogSizing.asGiven(demands));
+    }
+
+    /**
+     * Whether the demands call for a new generation: the split they want pays for restarting every task
+     * ({@link ShareAllocator#worthRestarting}, over the requests left when some unit behind is sized), and
+     * the handover can move at least part of it now.
+     */
+    public boolean worthChanging(List<TaskDemand> demands, BacklogSizing sizing) {
         List<Double> target = allocator.target(demands);
-        return allocator.differsMaterially(current, target) && !handover.next(current, target).equals(current);
+        long left = sizing.estimated() ? demands.stream().mapToLong(TaskDemand::backlogRequests).sum() : 0;
+        return allocator.worthRestarting(current, target, left) && !handover.next(current, target).equals(current);
     }
 
     /**
@@ -78,19 +132,38 @@ public final class ShareRebalancer {
         return next(demands, now).shares();
     }
 
+    /** As {@link #nextGeneration(List, Instant)}, knowing how many units behind were sized. */
+    public List<Double> nextGeneration(List<TaskDemand> demands, BacklogSizing sizing, Instant now) {
+        return next(demands, sizing, now).shares();
+    }
+
+    /** As {@link #next(List, BacklogSizing, Instant)}, the demands' backlogs taken as estimated. */
+    public Generation next(List<TaskDemand> demands, Instant now) {
+        return next(demands, BacklogSizing.asGiven(demands), now);
+    }
+
     /**
      * As {@link #nextGeneration}, with the targets: when tasks grow and the task count does not shrink (a
      * task can then see every index's state), a task starts with its handover share and grows to its target
      * itself once every other index runs a task of its generation, so the old generation has gone. What is
-     * remembered for the next handover is then the targets, the most each task may use.
+     * remembered for the next handover is then the targets, the most each task may use. The first
+     * generation, when {@code sizing} shows it dealt blind, may be replaced once before the interval (see
+     * {@link #mayChange}); any later one, or a first one dealt over stored cursors, waits for it.
      */
-    public Generation next(List<TaskDemand> demands, Instant now) {
+    public Generation next(List<TaskDemand> demands, BacklogSizing sizing, Instant now) {
         List<Double> target = allocator.target(demands);
-        boolean due = due(now);
+        boolean first = current.isEmpty() && changedAt.equals(Instant.MIN);
+        boolean due = mayChange(now, sizing);
+        if (due && !first) {
+            blindFirstAt = null;
+        }
         List<Double> next = due ? handover.next(current, target) : keepRunning(target.size());
         List<Double> targets = tasksGrow && due && target.size() >= current.size() ? target : next;
         if (due && !targets.equals(current)) {
             changedAt = now;
+        }
+        if (first && sizing.blind()) {
+            blindFirstAt = now;
         }
         current = targets;
         return new Generation(next, targets);

@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 /**
  * Deals the connector's units and request shares to its tasks, and tells the connector's periodic check
- * when a new deal is worth a reconfiguration: the split demand calls for moves a material part of the
- * budget (or, with fixed shares, a task's units have all finished). Thread-safe: Connect calls {@code taskConfigs} on its herder
- * thread, the check runs on the connector's scheduler.
+ * when a new deal is worth a reconfiguration: the split demand calls for pays for restarting the tasks
+ * (or, with fixed shares, a task's units have all finished). Thread-safe: Connect calls {@code taskConfigs}
+ * on its herder thread, the check runs on the connector's scheduler.
  */
 public final class TaskDealer {
 
@@ -78,16 +78,17 @@ public final class TaskDealer {
             fixedShares = allocator.target(plan.demands());
             return new Deal(plan, fixedShares);
         }
-        ShareRebalancer.Generation generation = rebalancer.next(plan.demands(), now);
+        ShareRebalancer.Generation generation = rebalancer.next(plan.demands(), plan.sizing(), now);
         return new Deal(plan, generation.shares(), generation.targets());
     }
 
     /**
      * Why the tasks should be configured again now, if they should. With shares that follow demand: the
-     * check interval has passed since they last changed and the split the demands call for moves a material
-     * part of the budget (a task whose units have all finished is one such case when its share is worth
-     * moving; when it holds little, restarting every task would cost more than it frees). With fixed shares:
-     * a task's units have all finished, so its time and share go to work that is left.
+     * check interval has passed since they last changed (or the first deal was blind and every unit behind
+     * is sized now, see {@link ShareRebalancer#mayChange}) and the split the demands call for pays for
+     * restarting every task ({@link ShareAllocator#worthRestarting}; a task whose units have all finished is
+     * one such case when its share is worth moving for the backlog left). With fixed shares: a task's units
+     * have all finished, so its time and share go to work that is left.
      */
     public synchronized Optional<String> reasonToDealAgain(List<WorkUnit> todo, Function<WorkUnit, UnitCursor> cursors,
             Instant now) {
@@ -108,20 +109,34 @@ public final class TaskDealer {
             return dealt.anyTaskFinished(todo) ? Optional.of("the units of a task have all finished") : Optional.empty();
         }
         TaskPlan plan = plan(todo, maxTasks, cursors, ledgers, now);
-        if (rebalancer.due(now) && rebalancer.worthChanging(plan.demands())) {
+        if (rebalancer.mayChange(now, plan.sizing()) && rebalancer.worthChanging(plan.demands(), plan.sizing())) {
             String finished = dealt.anyTaskFinished(todo) ? "the units of a task have all finished; " : "";
-            return Optional.of(finished + "the tasks' demand changed: " + plan.demands());
+            String early = rebalancer.due(now) ? "" : "the first deal was blind and every unit behind is sized; ";
+            return Optional.of(finished + early + "the tasks' demand changed: " + plan.demands());
+        }
+        if (plan.sizing().complete() && rebalancer.earlyOpen(now)) {
+            rebalancer.informed();
         }
         return Optional.empty();
     }
 
     /**
      * Whether a check now could find a reason to deal again: always with fixed shares; with shares that
-     * follow demand, once the check interval has passed since they last changed (so the connector reads the
-     * offsets only then, and may check often without waiting a whole extra interval).
+     * follow demand, once the check interval has passed since they last changed, or while the blind first
+     * deal is watched for the first sizes (so the connector reads the offsets only then, and may check often
+     * without waiting a whole extra interval).
      */
     public synchronized boolean checkDue(Instant now) {
-        return dealt != null && (!followDemand || rebalancer.due(now));
+        return dealt != null && (!followDemand || rebalancer.due(now) || rebalancer.earlyOpen(now));
+    }
+
+    /**
+     * Whether the blind first deal is watched for the first sizes ({@link ShareRebalancer#earlyOpen}): the
+     * connector then reads the offsets more often than once a minute, to re-split as soon as they are flushed
+     * (before the check interval once every unit behind is sized, after it by the interval rule).
+     */
+    public synchronized boolean earlyCheck(Instant now) {
+        return dealt != null && followDemand && rebalancer.earlyOpen(now);
     }
 
     /** The shares of the tasks dealt last, by task index. */

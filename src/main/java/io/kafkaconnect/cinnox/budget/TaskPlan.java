@@ -21,8 +21,10 @@ import java.util.function.Function;
  * @param groups the units of each task, by task index
  * @param demands what each task needs from the budget, by task index
  * @param receiver whether task 0 hosts the enquiry event receiver
+ * @param sizing what the estimate had to go on: the units behind, how many it sized, how many have a cursor
  */
-public record TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, boolean receiver) {
+public record TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, boolean receiver,
+        BacklogSizing sizing) {
 
     public TaskPlan {
         groups = groups.stream().map(List::copyOf).toList();
@@ -30,6 +32,11 @@ public record TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, bo
         if (groups.size() != demands.size()) {
             throw new IllegalArgumentException(groups.size() + " task groups but " + demands.size() + " demands");
         }
+    }
+
+    /** A plan whose demands are taken as they are (every unit behind sized and stored). */
+    public TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, boolean receiver) {
+        this(groups, demands, receiver, BacklogSizing.asGiven(demands));
     }
 
     /**
@@ -93,21 +100,30 @@ public record TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, bo
     private static TaskPlan estimate(List<List<WorkUnit>> groups, boolean receiving, DemandEstimator estimator,
             Function<WorkUnit, UnitCursor> cursors, Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
         List<List<DemandEstimator.UnitDemand>> units = new ArrayList<>();
+        int behind = 0;
+        int sized = 0;
+        int stored = 0;
         for (List<WorkUnit> group : groups) {
-            units.add(estimator.units(group, cursors, ledgers, now));
+            List<DemandEstimator.UnitDemand> demands = estimator.units(group, cursors, ledgers, now);
+            units.add(demands);
+            for (DemandEstimator.UnitDemand unit : demands) {
+                behind += unit.behind() ? 1 : 0;
+                sized += unit.behind() && unit.requestsLeft().isPresent() ? 1 : 0;
+            }
+            stored += (int) group.stream().filter(unit -> cursors.apply(unit) != null).count();
         }
         List<TaskDemand> combined = DemandEstimator.combine(units);
         List<TaskDemand> demands = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             demands.add(groups.get(i).isEmpty() ? TaskDemand.idle(1) : combined.get(i));
         }
-        return new TaskPlan(groups, demands, receiving);
+        return new TaskPlan(groups, demands, receiving, new BacklogSizing(behind, sized, stored));
     }
 
     /** The same deal with every task taken as idle: shares by live rates only (shares do not follow demand). */
     public TaskPlan withoutBacklogs() {
         return new TaskPlan(groups, demands.stream().map(d -> TaskDemand.idle(d.liveRequestsPerMinute())).toList(),
-                receiver);
+                receiver, new BacklogSizing(0, 0, sizing.stored()));
     }
 
     /**

@@ -220,7 +220,11 @@ public class CinnoxSourceConfig extends AbstractConfig {
             + "whose units have caught up about 2 requests a minute per unit, and gives the rest to the tasks with "
             + "a backlog in proportion to the requests they have left (estimated from the units' stored ledgers), "
             + "asking Connect for new task configurations (which restarts the tasks) when the split would move "
-            + "at least 5% of the budget. Shares move from an idle "
+            + "at least 5% of the budget and what it moves, over the minutes the backlog left lasts, outweighs "
+            + "restarting the tasks (a quarter of a minute of the budget). The first split, made before anything "
+            + "was read, is replaced as soon as the ledgers size the units behind, from 20 s after it (the "
+            + "offsets are then read every 10 s for up to 2 minutes), rather than one check interval later. "
+            + "Shares move from an idle "
             + "task to a busy one in two steps, one check apart, so old and new tasks together stay inside the "
             + "budget while workers replace them; so this must be longer than a worker takes to stop a task. 0 "
             + "keeps a fixed split by each task's live work, changed only when a new chunk begins.";

@@ -52,8 +52,6 @@ public class CinnoxSourceConnector extends SourceConnector {
      * run only once a minute would find the interval a few milliseconds short every other time.
      */
     static final Duration CHECK_EVERY = Duration.ofSeconds(5);
-    /** The share check reads the offsets (and the ledgers of the units behind) about once a minute at most. */
-    static final Duration READ_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
     private final Function<ClientSettings, CinnoxApi> apiFactory;
@@ -63,10 +61,7 @@ public class CinnoxSourceConnector extends SourceConnector {
     private Scheduler monitor;
     private volatile ConnectorMetrics metrics;
     private volatile Chunk plannedChunk;
-    /** When the share check last asked for task configurations that Connect has not asked for yet. */
-    private volatile Instant askedAt;
-    /** When the share check last read the offsets; the monitor thread's own. */
-    private Instant readAt;
+    private final ShareReads reads = new ShareReads(CHECK_EVERY);
     private SubscriptionRemoval removal;
     private TaskDealer dealer;
     private DemandEstimator estimator;
@@ -128,7 +123,7 @@ public class CinnoxSourceConnector extends SourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         Instant now = clock.instant();
-        askedAt = null;
+        reads.taken();
         plannedChunk = Chunk.containing(now, config.backfillChunk());
         UnitPlanner planner = unitPlanner();
         List<WorkUnit> all = planner.allUnits(now);
@@ -205,12 +200,9 @@ public class CinnoxSourceConnector extends SourceConnector {
                 context().requestTaskReconfiguration();
                 return;
             }
-            Instant asked = askedAt;
-            if (!dealer.checkDue(now) || asked != null && now.isBefore(asked.plus(READ_EVERY))
-                    || readAt != null && now.isBefore(readAt.plus(READ_EVERY).minus(CHECK_EVERY))) {
+            if (!reads.due(now, dealer.checkDue(now), dealer.earlyCheck(now))) {
                 return;
             }
-            readAt = now;
             UnitPlanner planner = unitPlanner();
             Function<WorkUnit, UnitCursor> cursors = StoredCursors.read(context().offsetStorageReader(),
                     planner.allUnits(now))::of;
@@ -218,7 +210,7 @@ public class CinnoxSourceConnector extends SourceConnector {
             Optional<String> reason = dealer.reasonToDealAgain(todo, cursors, ledgers(todo, cursors, now), now);
             if (reason.isPresent()) {
                 log.info("Asking for new task configurations: {}", reason.get());
-                askedAt = now;
+                reads.asked(now);
                 context().requestTaskReconfiguration();
             }
         } catch (RuntimeException e) {

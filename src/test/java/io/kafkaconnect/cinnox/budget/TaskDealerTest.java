@@ -1,6 +1,7 @@
 package io.kafkaconnect.cinnox.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.ledger.Bucket;
@@ -28,6 +29,8 @@ class TaskDealerTest {
     private static final WorkUnit CHATS = new WorkUnit("app", Report.ENQUIRY_DETAIL, OLD);
     private static final WorkUnit SMS = new WorkUnit("app", Report.SMS_DETAIL, OLD);
     private static final WorkUnit CALLS = new WorkUnit("app", Report.CALL_LOG, OLD);
+    private static final Chunk NEXT = Chunk.containing(NOW.minus(Duration.ofDays(13)), Duration.ofDays(7));
+    private static final WorkUnit MORE_CHATS = new WorkUnit("app", Report.ENQUIRY_DETAIL, NEXT);
 
     private static TaskDealer dealer() {
         DemandEstimator estimator = new DemandEstimator(HISTORY, SETTLE, Duration.ofMinutes(1),
@@ -37,12 +40,24 @@ class TaskDealerTest {
 
     /** The first two hours of the chunk read: 500 rows, and with {@code chats} one chat queued a row. */
     private static List<LedgerTally> firstPage(boolean chats) {
-        Bucket first = Bucket.of(OLD.start(), Duration.ofHours(1));
+        return firstPage(OLD, chats);
+    }
+
+    /**
+     * The first two hours of {@code chunk} read: 500 rows, and with {@code chats} one chat queued a row, so
+     * about 41,500 chats and 83 pages are left in the chunk.
+     */
+    private static List<LedgerTally> firstPage(Chunk chunk, boolean chats) {
+        Bucket first = Bucket.of(chunk.start(), Duration.ofHours(1));
         return List.of(new LedgerTally(first, 250, chats ? 5 : 0), new LedgerTally(first.next(), 250, chats ? 250 : 0));
     }
 
     private static WindowCursor started() {
-        return WindowCursor.fresh().startWindow(OLD.start(), OLD.end()).nextPage(500);
+        return started(OLD);
+    }
+
+    private static WindowCursor started(Chunk chunk) {
+        return WindowCursor.fresh().startWindow(chunk.start(), chunk.end()).nextPage(500);
     }
 
     @Test
@@ -79,13 +94,84 @@ class TaskDealerTest {
     @Test
     void aTaskThatFinishedWithMuchOfTheBudgetIsDealtAgainOnceTheIntervalHasPassed() {
         TaskDealer dealer = dealer();
-        Map<WorkUnit, UnitCursor> cursors = new HashMap<>();
-        dealer.deal(List.of(CHATS, SMS), 2, cursors::get, NOW);
-        cursors.put(SMS, WindowCursor.fresh().unitFinished());
-        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS), cursors::get, NOW.plusSeconds(30)),
-                "inside the interval");
-        Optional<String> reason = dealer.reasonToDealAgain(List.of(CHATS), cursors::get, NOW.plusSeconds(60));
+        Map<WorkUnit, UnitCursor> cursors = new HashMap<>(Map.of(CHATS, started(), MORE_CHATS, started(NEXT)));
+        Function<WorkUnit, List<LedgerTally>> ledgers = unit -> firstPage(unit.chunk(), true);
+        TaskDealer.Deal first = dealer.deal(List.of(CHATS, MORE_CHATS), 2, cursors::get, ledgers, NOW);
+        assertEquals(List.of(225.0, 225.0), first.targets(), "two chunks of chats, ~41,800 requests left each");
+        cursors.put(MORE_CHATS, WindowCursor.fresh().unitFinished());
+        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS), cursors::get, ledgers, NOW.plusSeconds(30)),
+                "inside the interval, and the first deal was not blind");
+        Optional<String> reason = dealer.reasonToDealAgain(List.of(CHATS), cursors::get, ledgers, NOW.plusSeconds(60));
         assertTrue(reason.orElse("").startsWith("the units of a task have all finished"), reason.toString());
+    }
+
+    @Test
+    void aTaskThatFinishedWhenLittleIsLeftIsNotDealtAgain() {
+        TaskDealer dealer = dealer();
+        Map<WorkUnit, UnitCursor> cursors = new HashMap<>(Map.of(CHATS, started(), MORE_CHATS, started(NEXT)));
+        Function<WorkUnit, List<LedgerTally>> ledgers = unit -> firstPage(unit.chunk(), true);
+        dealer.deal(List.of(CHATS, MORE_CHATS), 2, cursors::get, ledgers, NOW);
+        cursors.put(MORE_CHATS, WindowCursor.fresh().unitFinished());
+        WindowCursor nearlyDone = WindowCursor.fresh().startWindow(OLD.end().minus(Duration.ofHours(2)), OLD.end());
+        cursors.put(CHATS, nearlyDone);
+        Bucket last = Bucket.of(OLD.end().minus(Duration.ofHours(3)), Duration.ofHours(1));
+        Function<WorkUnit, List<LedgerTally>> little = unit -> List.of(new LedgerTally(last, 3_000, 40));
+        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS), cursors::get, little, NOW.plusSeconds(60)),
+                "222 a minute would move for under 100 requests left: the restart costs more");
+    }
+
+    @Test
+    void aBlindFirstDealIsDealtAgainOnceEarlyWhenTheLedgersSizeEveryUnitBehind() {
+        TaskDealer dealer = dealer();
+        Map<WorkUnit, UnitCursor> cursors = new HashMap<>();
+        assertEquals(List.of(225.0, 225.0), dealer.deal(List.of(CHATS, SMS), 2, cursors::get, NOW).targets());
+        cursors.put(CHATS, started());
+        cursors.put(SMS, started());
+        assertFalse(dealer.checkDue(NOW.plusSeconds(19)));
+        assertTrue(dealer.earlyCheck(NOW.plusSeconds(20)));
+        Function<WorkUnit, List<LedgerTally>> onlyChats = unit -> unit.equals(CHATS) ? firstPage(true) : List.of();
+        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS, SMS), cursors::get, onlyChats,
+                NOW.plusSeconds(20)), "the SMS unit has stored no row yet: its size is a guess");
+
+        Function<WorkUnit, List<LedgerTally>> ledgers = unit -> firstPage(unit.equals(CHATS));
+        Instant early = NOW.plusSeconds(30);
+        Optional<String> reason = dealer.reasonToDealAgain(List.of(CHATS, SMS), cursors::get, ledgers, early);
+        assertTrue(reason.orElse("").startsWith("the first deal was blind"), reason.toString());
+        TaskDealer.Deal next = dealer.deal(List.of(CHATS, SMS), 2, cursors::get, ledgers, early);
+        assertTrue(next.targets().get(next.plan().groups().indexOf(List.of(CHATS))) > 440, next.targets().toString());
+
+        assertFalse(dealer.earlyCheck(early.plusSeconds(10)), "once only");
+        Function<WorkUnit, List<LedgerTally>> swapped = unit -> firstPage(unit.equals(SMS));
+        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS, SMS), cursors::get, swapped,
+                early.plusSeconds(59)), "then the interval, from the early deal");
+        assertTrue(dealer.reasonToDealAgain(List.of(CHATS, SMS), cursors::get, swapped, early.plusSeconds(60)).isPresent());
+    }
+
+    @Test
+    void aBlindFirstDealThatTheLedgersShowRightIsNoLongerWatched() {
+        TaskDealer dealer = dealer();
+        Map<WorkUnit, UnitCursor> cursors = new HashMap<>();
+        dealer.deal(List.of(CHATS, MORE_CHATS), 2, cursors::get, NOW);
+        cursors.put(CHATS, started());
+        cursors.put(MORE_CHATS, started(NEXT));
+        Function<WorkUnit, List<LedgerTally>> ledgers = unit -> firstPage(unit.chunk(), true);
+        assertTrue(dealer.earlyCheck(NOW.plusSeconds(20)));
+        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS, MORE_CHATS), cursors::get, ledgers,
+                NOW.plusSeconds(20)), "two chunks alike: the even split was right");
+        assertFalse(dealer.earlyCheck(NOW.plusSeconds(30)), "the connector reads once a minute again");
+        assertFalse(dealer.checkDue(NOW.plusSeconds(59)));
+    }
+
+    @Test
+    void aFirstDealOverStoredCursorsIsNotDealtAgainEarlyEvenWhenItWeighedGuesses() {
+        TaskDealer dealer = dealer();
+        Map<WorkUnit, UnitCursor> cursors = new HashMap<>(Map.of(CHATS, started(), SMS, started()));
+        assertEquals(List.of(225.0, 225.0), dealer.deal(List.of(CHATS, SMS), 2, cursors::get, NOW).targets());
+        assertFalse(dealer.earlyCheck(NOW.plusSeconds(20)), "tasks ran before this deal: it may have a predecessor");
+        Function<WorkUnit, List<LedgerTally>> ledgers = unit -> firstPage(unit.equals(CHATS));
+        assertEquals(Optional.empty(), dealer.reasonToDealAgain(List.of(CHATS, SMS), cursors::get, ledgers,
+                NOW.plusSeconds(30)));
+        assertTrue(dealer.reasonToDealAgain(List.of(CHATS, SMS), cursors::get, ledgers, NOW.plusSeconds(60)).isPresent());
     }
 
     @Test

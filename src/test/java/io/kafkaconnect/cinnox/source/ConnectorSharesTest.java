@@ -25,8 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connector moves request shares to the tasks with work: it reads the units' offsets every minute and
- * asks Connect for new task configurations when a task's units finish or the demand moves the split.
+ * The connector moves request shares to the tasks with work: it reads the units' offsets every minute (every
+ * 10 s while its blind first deal is watched) and asks Connect for new task configurations when a task's
+ * units finish or the demand moves the split, and the move pays for restarting the tasks.
  */
 class ConnectorSharesTest {
 
@@ -97,12 +98,14 @@ class ConnectorSharesTest {
     void withLendingTheBusyTaskGrowsToItsTargetWithoutASecondReconfiguration() {
         start(Duration.ofMinutes(2).toMillis(), true);
         Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
         List<CinnoxTaskConfig> first = taskConfigs();
         assertEquals(targets(first), shares(first), "the first generation starts at its targets");
 
         clock.advance(Duration.ofMinutes(3));
         offsets.put(unit(middle).toPartition(), WindowCursor.fresh().unitFinished().toOffset());
         caughtUp(unit(LIVE));
+        firstDayRead(oldest, BUSY_HOUR);
         connector.checkTasks();
         assertEquals(1, reconfigurations, "the second task's units have all finished");
         List<CinnoxTaskConfig> second = taskConfigs();
@@ -133,6 +136,7 @@ class ConnectorSharesTest {
         clock.advance(Duration.ofMinutes(3));
         offsets.put(unit(middle).toPartition(), WindowCursor.fresh().unitFinished().toOffset());
         caughtUp(unit(LIVE));
+        firstDayRead(oldest, BUSY_HOUR);
         connector.checkTasks();
         assertEquals(1, reconfigurations, "the second task's units have all finished");
         List<CinnoxTaskConfig> second = taskConfigs();
@@ -160,6 +164,19 @@ class ConnectorSharesTest {
         assertEquals(2, reconfigurations, "the split matches the demand: no more restarts");
     }
 
+    /**
+     * Calls an hour of a busy account: a chunk whose first day holds this many a hour has 288,000 calls
+     * (576 pages) left after it, 1.4 minutes of the 400 a minute, enough for a move of 70 a minute or more
+     * to pay for the restart.
+     */
+    private static final int BUSY_HOUR = 2_000;
+    /**
+     * The targets when the middle chunk (task 1) has 576 pages left and the oldest (task 0, beside the live
+     * unit) 1: each task keeps its live rate (2 a unit), and the other 394 go 1 : 576 by largest remainder.
+     */
+    private static final double TARGET_0 = 5.0;
+    private static final double TARGET_1 = 395.0;
+
     /** {@code rows} rows in each of the first 24 hourly buckets of {@code chunk}, as a task stores them. */
     private void firstDayRead(Chunk chunk, int rows) {
         offsets.put(unit(chunk).toPartition(), WindowCursor.fresh().startWindow(chunk.start(), chunk.end())
@@ -185,16 +202,105 @@ class ConnectorSharesTest {
 
         clock.advance(Duration.ofMinutes(2));
         caughtUp(unit(LIVE));
-        firstDayRead(middle, 200);
+        firstDayRead(middle, BUSY_HOUR);
         firstDayRead(oldest, 2);
         connector.checkTasks();
         assertEquals(1, reconfigurations);
         List<CinnoxTaskConfig> second = taskConfigs();
         assertEquals(List.of(List.of(unit(LIVE), unit(oldest)), List.of(unit(middle))),
                 second.stream().map(CinnoxTaskConfig::units).toList(), "the units stay on their tasks");
-        // 28,800 rows left in the middle chunk (58 pages), 288 in the oldest (1 page).
-        assertEquals(List.of(11.0, 389.0), targets(second));
+        // 288,000 rows left in the middle chunk (576 pages), 288 in the oldest (1 page).
+        assertEquals(List.of(TARGET_0, TARGET_1), targets(second));
         assertTrue(ShareHandover.worstMix(List.of(267.0, 133.0), shares(second)) <= 400);
+    }
+
+    /**
+     * The same split with 200 calls an hour: 59 requests are left, 9 seconds of the budget, and restarting
+     * every task to move 256 a minute would cost more than it brings.
+     */
+    @Test
+    void aBacklogNearlyReadIsNotWorthRestartingTheTasks() {
+        start(Duration.ofMinutes(1).toMillis(), true);
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
+        taskConfigs();
+        clock.advance(Duration.ofMinutes(2));
+        caughtUp(unit(LIVE));
+        firstDayRead(middle, 200);
+        firstDayRead(oldest, 2);
+        connector.checkTasks();
+        assertEquals(0, reconfigurations);
+    }
+
+    /**
+     * The first deal is blind (nothing read); 20 s after it, once the ledgers size every unit behind, the
+     * connector re-splits once without waiting for the check interval, reading every 10 s meanwhile; then
+     * the interval counts from that re-split.
+     */
+    @Test
+    void theBlindFirstDealIsReplacedOnceAsSoonAsEveryUnitBehindIsSized() {
+        start(Duration.ofMinutes(1).toMillis(), true);
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
+        assertEquals(List.of(267.0, 133.0), targets(taskConfigs()), "nothing read yet: by units behind");
+
+        clock.advance(Duration.ofSeconds(10));
+        caughtUp(unit(LIVE));
+        firstDayRead(middle, BUSY_HOUR);
+        connector.checkTasks();
+        clock.advance(Duration.ofSeconds(10));
+        connector.checkTasks();
+        assertEquals(0, reconfigurations, "the oldest unit has stored nothing yet");
+
+        clock.advance(Duration.ofSeconds(5));
+        caughtUp(unit(LIVE));
+        firstDayRead(oldest, 2);
+        connector.checkTasks();
+        assertEquals(0, reconfigurations, "read 5 s ago: the next read is 10 s after it");
+        clock.advance(Duration.ofSeconds(5));
+        connector.checkTasks();
+        assertEquals(1, reconfigurations, "30 s after the first deal");
+        List<CinnoxTaskConfig> second = taskConfigs();
+        assertEquals(List.of(TARGET_0, TARGET_1), targets(second));
+        assertTrue(ShareHandover.worstMix(List.of(267.0, 133.0), shares(second)) <= 400);
+
+        firstDayRead(middle, 2);
+        firstDayRead(oldest, BUSY_HOUR);
+        for (int step = 0; step < 11; step++) {
+            clock.advance(Duration.ofSeconds(5));
+            caughtUp(unit(LIVE));
+            connector.checkTasks();
+        }
+        assertEquals(1, reconfigurations, "once only: the interval counts from the early re-split");
+        clock.advance(Duration.ofSeconds(5));
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+        assertEquals(2, reconfigurations, "the work moved to the oldest unit, and the interval has passed");
+    }
+
+    /**
+     * Under Connect's default offset flush of 60 s the first sizes show up after the check interval: the
+     * connector, still reading every 10 s, re-splits within seconds of them instead of at its next
+     * once-a-minute read.
+     */
+    @Test
+    void withTheDefaultFlushTheFirstReSplitFollowsTheFirstSizesWithinSeconds() {
+        start(Duration.ofMinutes(1).toMillis(), true);
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
+        taskConfigs();
+        for (int step = 0; step < 13; step++) {
+            clock.advance(Duration.ofSeconds(5));
+            connector.checkTasks();
+        }
+        assertEquals(0, reconfigurations, "65 s: nothing flushed yet");
+        caughtUp(unit(LIVE));
+        firstDayRead(middle, BUSY_HOUR);
+        firstDayRead(oldest, 2);
+        clock.advance(Duration.ofSeconds(5));
+        connector.checkTasks();
+        assertEquals(1, reconfigurations, "70 s, at the first read after the sizes were flushed");
+        assertEquals(List.of(TARGET_0, TARGET_1), targets(taskConfigs()));
     }
 
     @Test
