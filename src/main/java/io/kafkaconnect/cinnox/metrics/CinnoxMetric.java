@@ -15,6 +15,20 @@ public enum CinnoxMetric {
                     + "a second, or the account was paused after a 6451010 answer."),
     RATE_LIMITED("rate-limited-total", Scope.TASK,
             "6451010 Too many requests answers; each pauses the account in this worker until the time CINNOX gives."),
+    REQUESTS_SHARE("requests-share", Scope.TASK,
+            "The task's share of requests.per.minute now, in requests per minute: the share the connector handed "
+                    + "it or, once the tasks it replaced have all stopped, the target it grew to. Its cap in a clock "
+                    + "minute is this share less requests-lent plus requests-borrowed."),
+    REQUESTS_LENT("requests-lent", Scope.TASK,
+            "Requests per minute the task keeps out of its share in the current clock minute (UTC) for loans to "
+                    + "tasks on other workers, the loans of the task it replaced that it honours included (at most "
+                    + "its share); 0 with requests.share.lending=false once those have ended."),
+    REQUESTS_BORROWED("requests-borrowed", Scope.TASK,
+            "Requests per minute that tasks on other workers lend the task and that it may use in the current "
+                    + "clock minute (UTC), on top of its share; 0 with requests.share.lending=false."),
+    REQUESTS_LAST_MINUTE("requests-last-minute", Scope.TASK,
+            "Permits of the request budget the task took in its last full clock minute (UTC): its use, as its "
+                    + "budget state tells the other tasks (the enquiry event receiver's requests are not counted)."),
     RETRIES("retries-total", Scope.TASK,
             "Requests that failed in a transient way (6451001, HTTP 5xx, timeouts, resets, malformed bodies) and "
                     + "are retried after a backoff."),

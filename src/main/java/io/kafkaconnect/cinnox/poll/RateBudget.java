@@ -218,6 +218,11 @@ public final class RateBudget {
             return taken;
         }
 
+        /** The clock minute (UTC, since the epoch) the budget counts requests in now, by its own clock. */
+        public long minuteNow() {
+            return Math.floorDiv(clock.millis(), MINUTE_MS);
+        }
+
         /** What this task used and wants, as of clock {@code minute}. */
         public MinuteUsage.Usage usage(long minute) {
             return usage.usage(minute);

@@ -99,8 +99,8 @@ public class CinnoxSourceTask extends SourceTask {
         scheduler = new UnitScheduler(Pollers.load(task.units(), context.offsetStorageReader(), ctx),
                 config.retryBackoffMax());
         progress = new TaskProgress(scheduler.units(), stats, clock, config.settle(), config.reports());
-        metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress);
         budget = budgets.join(config.accountKey(), task.requestsPerMinute());
+        metrics = TaskMetrics.register(PluginGauges.of(context::pluginMetrics), progress, budget);
         progressLog = new ProgressLog(log, progress, stats, scheduler.units(), clock.instant());
         ledger = BudgetLedger.start(task, budget, context.offsetStorageReader(), maker, clock);
         refusals = RefusedCredentials.of(task, budget, api, ledger, clock);

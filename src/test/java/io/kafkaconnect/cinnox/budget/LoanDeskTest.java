@@ -31,6 +31,26 @@ class LoanDeskTest {
     }
 
     @Test
+    void aLoanShowsAsLentFromTheDecisionThroughItsGuardAndAsBorrowedInItsOwnMinutes() {
+        LoanDesk lender = new LoanDesk(0, "g", 100);
+        lender.observe(Map.of(1, wanting("g", M)), M);
+        lender.decide(M, IDLE);
+        LoanDesk borrower = new LoanDesk(1, "g", 75);
+        borrower.observe(Map.of(0, lender.state(M, IDLE)), M + 1);
+        // requests-lent and requests-borrowed read these, minute by minute: the loan of 84 is usable in
+        // M + 2 and M + 3, and held by the lender from its decision in M through M + 4.
+        long[] lent = {0, 84, 84, 84, 84, 84, 0};
+        long[] borrowed = {0, 0, 0, 84, 84, 0, 0};
+        for (int k = 0; k < lent.length; k++) {
+            long minute = M - 1 + k;
+            String at = String.format("in minute M%+d", k - 1);
+            assertEquals(lent[k], lender.view().heldOut(minute, 100), 1e-9, "lent " + at);
+            assertEquals(borrowed[k], borrower.view().borrowedIn(minute), "borrowed " + at);
+        }
+        assertEquals(5, lender.state(M, IDLE).used(), "the use it publishes is its last full minute's");
+    }
+
+    @Test
     void aTaskThatMayNotLendYetKeepsWhatItHoldsAndLendsNothingNew() {
         LoanDesk desk = new LoanDesk(0, "g", 100);
         desk.observe(Map.of(1, wanting("g", M)), M);

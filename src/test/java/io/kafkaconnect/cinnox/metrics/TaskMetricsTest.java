@@ -15,6 +15,7 @@ import io.kafkaconnect.cinnox.simulator.SimulatorSettings;
 import io.kafkaconnect.cinnox.simulator.Volume;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -55,6 +56,10 @@ class TaskMetricsTest {
         assertTrue(lagAtStart > Duration.ofDays(1).getSeconds(), "lag at the start: " + lagAtStart);
         assertTrue(backfillAtStart < 0.5, "backfill at the start: " + backfillAtStart);
 
+        h.run(tasks, NOW.plus(Duration.ofMinutes(1)), 200_000);
+        assertPermitsOfLastMinute(h, "the backfill's first minute");
+        assertTrue((Long) h.metric(0, CinnoxMetric.REQUESTS_LAST_MINUTE, null) > 100, "a busy minute");
+
         h.run(tasks, NOW.plus(Duration.ofHours(3)), 200_000);
 
         assertEquals(sim.requests().total(), h.metric(0, CinnoxMetric.REQUESTS_SENT, null));
@@ -63,6 +68,10 @@ class TaskMetricsTest {
         assertEquals(0L, h.metric(0, CinnoxMetric.RETRIES, null));
         assertEquals((long) h.recordsOf(h.config().heartbeatTopic()).size(), h.metric(0, CinnoxMetric.HEARTBEATS, null));
         assertEquals(0L, h.metric(0, CinnoxMetric.RECORDS_WITHOUT_KEY, null));
+        assertEquals(1_000_000.0, h.metric(0, CinnoxMetric.REQUESTS_SHARE, null), "the harness's budget");
+        assertEquals(0.0, h.metric(0, CinnoxMetric.REQUESTS_LENT, null), "a task without a place neither lends");
+        assertEquals(0L, h.metric(0, CinnoxMetric.REQUESTS_BORROWED, null), "nor borrows");
+        assertPermitsOfLastMinute(h, "once caught up");
         for (Report report : Report.values()) {
             assertEquals(emitted(h, report), h.metric(0, CinnoxMetric.RECORDS, report), "records of " + report);
         }
@@ -111,6 +120,18 @@ class TaskMetricsTest {
         TaskHarness.stop(tasks);
         assertNotNull(tasks.get(0).stats());
         assertTrue(h.emitted.size() > 0);
+    }
+
+    /**
+     * requests-last-minute counts the budget's permits of the last full clock minute; the simulator counts the
+     * requests that reached it in that minute (one task sends them all). A step expected to send a request may
+     * end without one, so a permit or two more than requests is allowed (174 for 173 in the first minute here).
+     */
+    private void assertPermitsOfLastMinute(TaskHarness h, String when) {
+        Instant minute = sim.clock().now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
+        long sent = sim.requests().perMinute(sim.defaultAccount().serviceAccountId()).getOrDefault(minute, 0);
+        long permits = (Long) h.metric(0, CinnoxMetric.REQUESTS_LAST_MINUTE, null);
+        assertTrue(permits >= sent && permits <= sent + 2, when + ": " + permits + " permits, " + sent + " requests");
     }
 
     private static long lag(TaskHarness h, Report report) {

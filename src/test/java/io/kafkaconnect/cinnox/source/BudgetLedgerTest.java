@@ -44,7 +44,7 @@ class BudgetLedgerTest {
         return props(index, count, generation, share, true);
     }
 
-    private static Map<String, String> props(int index, int count, String generation, double share, boolean lending) {
+    static Map<String, String> props(int index, int count, String generation, double share, boolean lending) {
         Map<String, String> props = new HashMap<>();
         props.put(CinnoxSourceConfig.BASE_URL_CONFIG, "http://127.0.0.1:9");
         props.put(CinnoxSourceConfig.APP_ID_CONFIG, "app-1");
