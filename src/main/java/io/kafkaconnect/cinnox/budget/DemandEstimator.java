@@ -80,6 +80,15 @@ public final class DemandEstimator {
     }
 
     /**
+     * Sizes every unit of {@code units} behind once, so that what each report's units showed (see
+     * {@link BacklogEstimate}) is known before any task is weighed, whichever task holds them.
+     */
+    public void learn(List<WorkUnit> units, Function<WorkUnit, UnitCursor> cursors,
+            Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        units(units, cursors, ledgers, now);
+    }
+
+    /**
      * The tasks' demands from their units' (by task index): each task's backlog weighs the requests its units
      * behind have left; a unit behind whose size is not known yet weighs the mean of those known, or 1 when
      * none is (so with nothing known, tasks weigh their units behind, one each).

@@ -99,6 +99,7 @@ public record TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, bo
 
     private static TaskPlan estimate(List<List<WorkUnit>> groups, boolean receiving, DemandEstimator estimator,
             Function<WorkUnit, UnitCursor> cursors, Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        estimator.learn(groups.stream().flatMap(List::stream).toList(), cursors, ledgers, now);
         List<List<DemandEstimator.UnitDemand>> units = new ArrayList<>();
         int behind = 0;
         int sized = 0;

@@ -110,4 +110,32 @@ class BacklogEstimateTest {
         assertEquals(OptionalLong.of(5), estimate().requestsLeft(overview, twoDaysIn, List.of(), NOW));
         assertTrue(estimate().requestsLeft(overview, null, List.of(), NOW).getAsLong() >= 7);
     }
+
+    @Test
+    void aUnitThatHasReadNothingIsSizedByWhatAUnitOfItsReportShowed() {
+        BacklogEstimate estimate = estimate();
+        WorkUnit next = new WorkUnit("app", Report.ENQUIRY_DETAIL, Chunk.containing(OLD.end(), WEEK));
+        assertEquals(OptionalLong.empty(), estimate.requestsLeft(next, null, List.of(), NOW), "nothing known yet");
+        estimate.requestsLeft(unit(Report.ENQUIRY_DETAIL), firstPageRead(), twoDays(3, 10), NOW);
+        // 10 rows an hour over 168 hours in 4 pages, a chat each.
+        assertEquals(OptionalLong.of(1_680 + 4), estimate.requestsLeft(next, null, List.of(), NOW));
+        assertEquals(OptionalLong.empty(), estimate.requestsLeft(new WorkUnit("app", Report.CALL_DETAIL, next.chunk()),
+                null, List.of(), NOW), "another report");
+        assertEquals(OptionalLong.empty(), estimate.requestsLeft(new WorkUnit("other", Report.ENQUIRY_DETAIL,
+                next.chunk()), null, List.of(), NOW), "another App");
+    }
+
+    @Test
+    void childrenPerRowAreRememberedFromTheWidestViewNotFromTheLastBucketsOfAPage() {
+        BacklogEstimate estimate = estimate();
+        WorkUnit enquiries = unit(Report.ENQUIRY_DETAIL);
+        assertEquals(1.0, estimate.childrenPerRow(enquiries, twoDays(1, 10)), 1e-9, "470 rows, a chat each");
+        List<LedgerTally> draining = new ArrayList<>(twoDays(0, 0));
+        draining.set(45, new LedgerTally(draining.get(45).bucket(), 10, 1));
+        draining.set(46, new LedgerTally(draining.get(46).bucket(), 10, 2));
+        draining.set(47, new LedgerTally(draining.get(47).bucket(), 10, 2));
+        assertEquals(1.0, estimate.childrenPerRow(enquiries, draining), 1e-9,
+                "the youngest buckets of a page (open enquiries, no chat yet) say less than the page");
+        assertEquals(0.5, estimate.childrenPerRow(enquiries, twoDays(1, 5)), 1e-9, "a page as wide replaces it");
+    }
 }
