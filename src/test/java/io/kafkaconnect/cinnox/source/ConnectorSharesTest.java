@@ -1,6 +1,7 @@
 package io.kafkaconnect.cinnox.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kafkaconnect.cinnox.budget.ShareHandover;
@@ -242,26 +243,20 @@ class ConnectorSharesTest {
         start(Duration.ofMinutes(1).toMillis(), true);
         Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
         Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
-        assertEquals(List.of(267.0, 133.0), targets(taskConfigs()), "nothing read yet: by units behind");
+        List<CinnoxTaskConfig> first = taskConfigs();
+        assertEquals(List.of(267.0, 133.0), targets(first), "nothing read yet: by units behind");
 
         clock.advance(Duration.ofSeconds(10));
         caughtUp(unit(LIVE));
         firstDayRead(middle, BUSY_HOUR);
         connector.checkTasks();
+        assertEquals(0, reconfigurations, "10 s after the first deal: too early");
         clock.advance(Duration.ofSeconds(10));
         connector.checkTasks();
-        assertEquals(0, reconfigurations, "the oldest unit has stored nothing yet");
-
-        clock.advance(Duration.ofSeconds(5));
-        caughtUp(unit(LIVE));
-        firstDayRead(oldest, 2);
-        connector.checkTasks();
-        assertEquals(0, reconfigurations, "read 5 s ago: the next read is 10 s after it");
-        clock.advance(Duration.ofSeconds(5));
-        connector.checkTasks();
-        assertEquals(1, reconfigurations, "30 s after the first deal");
+        assertEquals(1, reconfigurations, "20 s after the first deal, every unit behind is sized (the oldest, which has "
+                + "read nothing, by its report's density)");
         List<CinnoxTaskConfig> second = taskConfigs();
-        assertEquals(List.of(TARGET_0, TARGET_1), targets(second));
+        assertNotEquals(targets(first), targets(second), "the sized split replaces the blind one");
         assertTrue(ShareHandover.worstMix(List.of(267.0, 133.0), shares(second)) <= 400);
 
         firstDayRead(middle, 2);
@@ -271,7 +266,7 @@ class ConnectorSharesTest {
             caughtUp(unit(LIVE));
             connector.checkTasks();
         }
-        assertEquals(1, reconfigurations, "once only: the interval counts from the early re-split");
+        assertEquals(1, reconfigurations, "once only: the interval counts from the early re-split, 55 s ago");
         clock.advance(Duration.ofSeconds(5));
         caughtUp(unit(LIVE));
         connector.checkTasks();
