@@ -56,6 +56,12 @@ class BudgetLedgerTest {
     }
 
     private BudgetLedger ledger(CinnoxTaskConfig task, RateBudget.Lease lease) {
+        return ledger(task, lease, clock, offsets);
+    }
+
+    /** A task's budget ledger on {@code offsets}, as the task starts it (the predecessor's loans inherited). */
+    static BudgetLedger ledger(CinnoxTaskConfig task, RateBudget.Lease lease, java.time.Clock clock,
+            InMemoryOffsets offsets) {
         RecordMaker maker = new RecordMaker(task.connector(), clock, new ConversionIssues(), new TaskStats());
         BudgetLedger ledger = new BudgetLedger(task.place(), (long) task.requestsPerMinute(),
                 (long) task.targetRequestsPerMinute(), lease, offsets, maker, clock);
@@ -64,6 +70,11 @@ class BudgetLedgerTest {
     }
 
     private void publish(BudgetLedger ledger) {
+        publish(ledger, offsets);
+    }
+
+    /** One tick of the ledger, its state (if it wrote one) committed as a worker would. */
+    static void publish(BudgetLedger ledger, InMemoryOffsets offsets) {
         ledger.tick();
         SourceRecord record = ledger.take();
         if (record != null) {

@@ -13,8 +13,6 @@ import io.kafkaconnect.cinnox.metrics.TaskProgress;
 import io.kafkaconnect.cinnox.metrics.TaskStats;
 import io.kafkaconnect.cinnox.poll.MinuteClock;
 import io.kafkaconnect.cinnox.poll.RateBudget;
-import io.kafkaconnect.cinnox.poll.RecordMaker;
-import io.kafkaconnect.cinnox.records.ConversionIssues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,7 +23,6 @@ import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
-import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,18 +143,11 @@ class BudgetMetricsTaskTest {
     }
 
     private BudgetLedger ledger(int index, double share, RateBudget.Lease lease) {
-        CinnoxTaskConfig task = CinnoxTaskConfig.parse(BudgetLedgerTest.props(index, 2, "g1", share, true));
-        RecordMaker maker = new RecordMaker(task.connector(), clock, new ConversionIssues(), new TaskStats());
-        BudgetLedger ledger = new BudgetLedger(task.place(), (long) share, (long) share, lease, offsets, maker, clock);
-        ledger.inherit();
-        return ledger;
+        return BudgetLedgerTest.ledger(CinnoxTaskConfig.parse(BudgetLedgerTest.props(index, 2, "g1", share, true)),
+                lease, clock, offsets);
     }
 
     private void publish(BudgetLedger ledger) {
-        ledger.tick();
-        SourceRecord record = ledger.take();
-        if (record != null) {
-            offsets.commit(List.of(record));
-        }
+        BudgetLedgerTest.publish(ledger, offsets);
     }
 }
