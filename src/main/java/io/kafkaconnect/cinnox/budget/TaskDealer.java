@@ -32,6 +32,7 @@ public final class TaskDealer {
     private List<Double> fixedShares = List.of();
     private TaskPlan dealt;
     private int maxTasks = 1;
+    private Optional<BacklogSizing> watched = Optional.empty();
 
     /**
      * @param budget requests.per.minute
@@ -117,6 +118,7 @@ public final class TaskDealer {
         if (plan.sizing().complete() && rebalancer.earlyOpen(now)) {
             rebalancer.informed();
         }
+        watched = rebalancer.earlyOpen(now) ? Optional.of(plan.sizing()) : Optional.empty();
         return Optional.empty();
     }
 
@@ -137,6 +139,14 @@ public final class TaskDealer {
      */
     public synchronized boolean earlyCheck(Instant now) {
         return dealt != null && followDemand && rebalancer.earlyOpen(now);
+    }
+
+    /**
+     * While a blind first deal is watched, what the last check found that did not call for a new deal: how many
+     * of the units behind the estimate could size (the early re-split waits for all); empty otherwise.
+     */
+    public synchronized Optional<BacklogSizing> watchedSizing() {
+        return watched;
     }
 
     /** The shares of the tasks dealt last, by task index. */

@@ -212,6 +212,10 @@ public class CinnoxSourceConnector extends SourceConnector {
                 log.info("Asking for new task configurations: {}", reason.get());
                 reads.asked(now);
                 context().requestTaskReconfiguration();
+            } else {
+                dealer.watchedSizing().ifPresent(sizing -> log.info("The first deal was made before anything was "
+                        + "read; {} of {} units behind are sized so far (it is dealt again once all are)",
+                        sizing.sized(), sizing.behind()));
             }
         } catch (RuntimeException e) {
             log.warn("Could not check the tasks' work and shares: {}", e.toString());
