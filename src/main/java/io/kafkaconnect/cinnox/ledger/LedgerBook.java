@@ -20,6 +20,7 @@ public final class LedgerBook {
     private final Map<String, ?> unitPartition;
     private final TreeMap<Instant, BucketState> states = new TreeMap<>();
     private final Map<Instant, Instant> readAt = new java.util.HashMap<>();
+    private final ChildRepeats repeats = new ChildRepeats();
 
     public LedgerBook(Duration grain, Map<String, ?> unitPartition) {
         this.grain = Bucket.requireGrain(grain);
@@ -106,6 +107,11 @@ public final class LedgerBook {
         return at == null ? 0 : at.toEpochMilli();
     }
 
+    /** The child records sent by reads of changed campaigns that a re-read would return again (in memory). */
+    public ChildRepeats repeats() {
+        return repeats;
+    }
+
     /** A sieve for one page read in {@code mode} at {@code now}. */
     public Sieve sieve(Sieve.Mode mode, LateSettings settings, Instant now) {
         return new Sieve(this, mode, settings, now);
@@ -171,6 +177,7 @@ public final class LedgerBook {
         });
         gone.forEach(states::remove);
         readAt.keySet().removeIf(start -> settings.phase(new Bucket(start, grain), now) == LateSettings.Phase.GONE);
+        repeats.forget(start -> settings.phase(new Bucket(start, grain), now) == LateSettings.Phase.GONE);
     }
 
     /** Rows held over all buckets, and how many of them are open: for the progress log. */
