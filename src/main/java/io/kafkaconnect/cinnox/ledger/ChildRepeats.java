@@ -10,8 +10,9 @@ import java.util.function.Predicate;
  * "updated since" its bucket was last read, but the read before fetched its pages after that bucket read (child
  * pages come after their parent page, one by one), so a recipient that changed in between was sent by it and
  * is returned again. Such records (updated after their bucket's last read) are kept here by key and version
- * hash, per bucket and child, until a re-read's "since" passes their update time or the bucket goes. In memory
- * only: after a restart a changed campaign is re-read from the start (see "Known limits").
+ * hash, per bucket and child, until a re-read's "since" or a read of the whole bucket passes their update time,
+ * or the bucket goes. In memory only: after a restart a changed campaign is re-read from the start (see "Known
+ * limits").
  */
 public final class ChildRepeats {
 
@@ -53,6 +54,19 @@ public final class ChildRepeats {
         if (updatedMs > bucketReadMs) {
             sent.computeIfAbsent(bucket.start(), b -> new HashMap<>()).computeIfAbsent(child, c -> new HashMap<>())
                     .put(key, new Sent(version, updatedMs));
+        }
+    }
+
+    /** The whole bucket was read at {@code atMs}: no later re-read returns what was updated until then. */
+    public void readWhole(Bucket bucket, long atMs) {
+        Map<String, Map<Long, Sent>> children = sent.get(bucket.start());
+        if (children == null) {
+            return;
+        }
+        children.values().forEach(known -> known.values().removeIf(s -> s.updatedMs() <= atMs));
+        children.values().removeIf(Map::isEmpty);
+        if (children.isEmpty()) {
+            sent.remove(bucket.start());
         }
     }
 

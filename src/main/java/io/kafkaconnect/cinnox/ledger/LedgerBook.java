@@ -91,15 +91,22 @@ public final class LedgerBook {
         states.put(bucket.start(), state);
     }
 
-    /** Notes that the rows of every bucket overlapping {@code span} were read at {@code at} (kept in memory only). */
+    /**
+     * Notes that the rows of every bucket {@code span} covers whole were read at {@code at} (kept in memory only).
+     * A bucket covered in part keeps its earlier time: its rows outside the span were not read then, and a
+     * campaign there re-read "updated since" that time would lose the recipients that changed before it.
+     */
     public void markRead(Span span, Instant at) {
         for (Bucket bucket : Bucket.covering(span.start(), span.end(), grain)) {
-            readAt.put(bucket.start(), at);
+            if (!bucket.start().isBefore(span.start()) && !bucket.end().isAfter(span.end())) {
+                readAt.put(bucket.start(), at);
+                repeats.readWhole(bucket, at.toEpochMilli());
+            }
         }
     }
 
     /**
-     * When the rows of {@code bucket} were last read by this task, epoch ms; 0 when not since it started.
+     * When the rows of {@code bucket} were last read whole by this task, epoch ms; 0 when not since it started.
      * Campaign recipients of a changed campaign are re-read from then on.
      */
     public long lastReadMs(Bucket bucket) {

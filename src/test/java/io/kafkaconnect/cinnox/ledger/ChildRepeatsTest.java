@@ -43,4 +43,15 @@ class ChildRepeatsTest {
         repeats.forget(start -> start.equals(BUCKET.start()));
         assertEquals(0, repeats.size());
     }
+
+    @Test
+    void aReadOfTheWholeBucketAfterTheUpdateForgetsIt() {
+        ChildRepeats repeats = new ChildRepeats();
+        repeats.sent(BUCKET, "c1", 7, 70, READ + 5, READ);
+        repeats.sent(BUCKET, "c2", 8, 80, READ + 9, READ);
+        repeats.readWhole(BUCKET, READ + 5);
+        assertFalse(repeats.repeated(BUCKET, "c1", 7, 70));
+        assertTrue(repeats.repeated(BUCKET, "c2", 8, 80));
+        assertEquals(1, repeats.size());
+    }
 }

@@ -13,11 +13,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,15 +59,28 @@ class CampaignRereadTaskTest {
             sim.truth().campaignRecipients(campaign)
                     .forEach(r -> expected.add(r.path("id").asText() + "/" + r.path("recipient").asText()));
         }
+        Map<String, String> sentStatus = new HashMap<>();
+        h.recordsOf("cinnox.sent-campaigns-detail")
+                .forEach(r -> sentStatus.put((String) r.key(), ((Struct) r.value()).getString("status")));
+        Set<String> stale = new TreeSet<>();
+        for (String campaign : h.keys("sent-campaigns-summary")) {
+            sim.truth().campaignRecipients(campaign).forEach(r -> {
+                String key = r.path("id").asText() + "/" + r.path("recipient").asText();
+                if (!r.path("status").asText().equals(sentStatus.get(key))) {
+                    stale.add(key + " is " + r.path("status").asText() + ", last sent " + sentStatus.get(key));
+                }
+            });
+        }
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(h.keys("sent-campaigns-detail"));
         long repeated = CinnoxSourceTaskTest.duplicates(h.emitted);
         System.out.printf("campaign recipients, each asked %s late: %d requests, %d recipients, %d records, %d missing, "
-                + "%d sent twice%n", LAG, lagged.get(), expected.size(), h.recordsOf("cinnox.sent-campaigns-detail").size(),
-                missing.size(), repeated);
+                + "%d sent twice, %d without their latest status%n", LAG, lagged.get(), expected.size(),
+                h.recordsOf("cinnox.sent-campaigns-detail").size(), missing.size(), repeated, stale.size());
         assertTrue(lagged.get() > 10, "recipients were read again: " + lagged.get() + " requests");
         assertTrue(missing.isEmpty(), "recipients lost: " + missing);
         assertEquals(0, repeated, "records emitted twice with the same value");
+        assertTrue(stale.isEmpty(), "recipients whose latest status never came: " + stale);
     }
 
     /** The client, with every recipients request answered {@link #LAG} of simulated time after it was asked. */
