@@ -20,6 +20,7 @@ public final class LedgerBook {
     private final Map<String, ?> unitPartition;
     private final TreeMap<Instant, BucketState> states = new TreeMap<>();
     private final Map<Instant, Instant> readAt = new java.util.HashMap<>();
+    private final ChildRepeats repeats = new ChildRepeats();
 
     public LedgerBook(Duration grain, Map<String, ?> unitPartition) {
         this.grain = Bucket.requireGrain(grain);
@@ -90,20 +91,32 @@ public final class LedgerBook {
         states.put(bucket.start(), state);
     }
 
-    /** Notes that the rows of every bucket overlapping {@code span} were read at {@code at} (kept in memory only). */
+    /**
+     * Notes that the rows of every bucket {@code span} covers whole were read at {@code at} (kept in memory only).
+     * A bucket covered in part keeps its earlier time: its rows outside the span were not read then, and a
+     * campaign there re-read "updated since" that time would lose the recipients that changed before it.
+     */
     public void markRead(Span span, Instant at) {
         for (Bucket bucket : Bucket.covering(span.start(), span.end(), grain)) {
-            readAt.put(bucket.start(), at);
+            if (!bucket.start().isBefore(span.start()) && !bucket.end().isAfter(span.end())) {
+                readAt.put(bucket.start(), at);
+                repeats.readWhole(bucket, at.toEpochMilli());
+            }
         }
     }
 
     /**
-     * When the rows of {@code bucket} were last read by this task, epoch ms; 0 when not since it started.
+     * When the rows of {@code bucket} were last read whole by this task, epoch ms; 0 when not since it started.
      * Campaign recipients of a changed campaign are re-read from then on.
      */
     public long lastReadMs(Bucket bucket) {
         Instant at = readAt.get(bucket.start());
         return at == null ? 0 : at.toEpochMilli();
+    }
+
+    /** The child records sent by reads of changed campaigns that a re-read would return again (in memory). */
+    public ChildRepeats repeats() {
+        return repeats;
     }
 
     /** A sieve for one page read in {@code mode} at {@code now}. */
@@ -171,6 +184,7 @@ public final class LedgerBook {
         });
         gone.forEach(states::remove);
         readAt.keySet().removeIf(start -> settings.phase(new Bucket(start, grain), now) == LateSettings.Phase.GONE);
+        repeats.forget(start -> settings.phase(new Bucket(start, grain), now) == LateSettings.Phase.GONE);
     }
 
     /** Rows held over all buckets, and how many of them are open: for the progress log. */

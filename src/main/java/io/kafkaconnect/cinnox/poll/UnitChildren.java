@@ -4,13 +4,18 @@ import io.kafkaconnect.cinnox.client.ChatOverLimitException;
 import io.kafkaconnect.cinnox.client.FatalApiException;
 import io.kafkaconnect.cinnox.ledger.Bucket;
 import io.kafkaconnect.cinnox.ledger.BucketState;
+import io.kafkaconnect.cinnox.ledger.ChildRepeats;
 import io.kafkaconnect.cinnox.ledger.LateChild;
 import io.kafkaconnect.cinnox.ledger.LedgerBook;
+import io.kafkaconnect.cinnox.ledger.RowHashes;
 import io.kafkaconnect.cinnox.offset.ChildRef;
 import io.kafkaconnect.cinnox.offset.UnitCursor;
 import io.kafkaconnect.cinnox.offset.WindowCursor;
+import io.kafkaconnect.cinnox.records.MissingRecordKeyException;
+import io.kafkaconnect.cinnox.report.ReportFormat;
 import io.kafkaconnect.cinnox.work.WorkUnit;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +73,7 @@ final class UnitChildren {
         try {
             ChildReader.ChildPage<?> page = readOrSkip(child, before.childOffset(), 0);
             if (page != null) {
-                add(out, page, bucket);
+                add(out, unsent(bucket, child, page), bucket);
                 if (LateChildWork.isRecording(child) && page.readCount() == 0) {
                     after = late.recordingMissing(bucket, after, child, Optional.empty(), now);
                 } else if (!page.last()) {
@@ -140,6 +145,40 @@ final class UnitChildren {
             log.warn("{}: giving up the chat of enquiry {} (queued in the unit's own offset, not retried): {}", unit,
                     child.id(), e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * The records of a page read "updated since" (a changed campaign's recipients) that no earlier read of the
+     * child sent at the same version; those it sends are noted in case the next re-read returns them again.
+     * Other children's pages are whole.
+     */
+    private <C> ChildReader.ChildPage<C> unsent(Bucket bucket, ChildRef child, ChildReader.ChildPage<C> page) {
+        if (!child.link().since()) {
+            return page;
+        }
+        ChildRepeats repeats = book.repeats();
+        repeats.reading(bucket, child.id(), child.sinceMs());
+        ReportFormat<C> format = page.format();
+        List<C> unsent = new ArrayList<>(page.records().size());
+        for (C record : page.records()) {
+            Optional<String> key = keyOf(format, record);
+            int version = RowHashes.version(format.version(record));
+            if (key.isEmpty() || !repeats.repeated(bucket, child.id(), RowHashes.key(key.get()), version)) {
+                unsent.add(record);
+                long updated = format.eventTime(record).map(Instant::toEpochMilli).orElse(ChildRepeats.UNKNOWN_UPDATE);
+                key.ifPresent(k -> repeats.sent(bucket, child.id(), RowHashes.key(k), version, updated,
+                        book.lastReadMs(bucket)));
+            }
+        }
+        return new ChildReader.ChildPage<>(format, unsent, page.readCount(), page.last());
+    }
+
+    private static <C> Optional<String> keyOf(ReportFormat<C> format, C record) {
+        try {
+            return Optional.of(format.key(record));
+        } catch (MissingRecordKeyException e) {
+            return Optional.empty();
         }
     }
 

@@ -91,12 +91,15 @@ class SieveTest {
     }
 
     @Test
-    void remembersWhenEachBucketWasLastRead() {
+    void remembersWhenEachBucketWasLastReadWhole() {
         Bucket bucket = Bucket.of(RECENT, HOUR);
         assertEquals(0, book.lastReadMs(bucket));
-        book.markRead(new Span(RECENT, RECENT.plus(HOUR)), NOW);
-        assertEquals(NOW.toEpochMilli(), book.lastReadMs(bucket));
+        book.markRead(new Span(RECENT, RECENT.plus(HOUR).plus(HOUR)), NOW);
+        assertEquals(0, book.lastReadMs(bucket), "read in part: its rows before the span were not read");
         assertEquals(NOW.toEpochMilli(), book.lastReadMs(bucket.next()));
+        assertEquals(0, book.lastReadMs(bucket.next().next()), "read in part");
+        book.markRead(new Span(bucket.start(), bucket.end()), NOW.plusSeconds(1));
+        assertEquals(NOW.plusSeconds(1).toEpochMilli(), book.lastReadMs(bucket));
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.kafkaconnect.cinnox.poll.RateBudget;
 import io.kafkaconnect.cinnox.report.Report;
 import io.kafkaconnect.cinnox.work.UnitPlanner;
 import io.kafkaconnect.cinnox.work.WorkUnit;
+import io.kafkaconnect.cinnox.client.CinnoxApi;
 import io.kafkaconnect.cinnox.client.CinnoxClient;
+import io.kafkaconnect.cinnox.client.ClientSettings;
 import io.kafkaconnect.cinnox.simulator.CinnoxSimulator;
 import io.kafkaconnect.cinnox.simulator.SimAccount;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.Metrics;
@@ -98,10 +101,15 @@ public final class TaskHarness {
 
     /** Starts one task per group of units still to do, as the connector would deal them. */
     public List<CinnoxSourceTask> startTasks(int maxTasks) {
+        return startTasks(maxTasks, CinnoxClient::new);
+    }
+
+    /** As {@link #startTasks(int)}, each task's client made by {@code api} (to delay or watch its calls). */
+    public List<CinnoxSourceTask> startTasks(int maxTasks, Function<ClientSettings, CinnoxApi> api) {
         List<CinnoxSourceTask> tasks = new ArrayList<>();
         for (List<WorkUnit> group : UnitPlanner.assign(unitsToDo(), maxTasks)) {
             Map<String, String> taskProps = CinnoxTaskConfig.taskProps(props, group, 500.0 / maxTasks, historyStart);
-            CinnoxSourceTask task = new CinnoxSourceTask(time, time, CinnoxClient::new,
+            CinnoxSourceTask task = new CinnoxSourceTask(time, time, api,
                     (key, rpm) -> new RateBudget(key, time).join(1_000_000));
             task.initialize(offsets.context(taskProps,
                     metrics == null ? null : new PluginMetricsImpl(metrics, workerTags(tasks.size()))));
