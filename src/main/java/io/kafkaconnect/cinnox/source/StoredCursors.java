@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The cursors Connect stored for the connector's units, read with one {@code offsets()} call, so that planning
  * and dealing see which units are finished. A cursor that cannot be read counts as not finished: the task
- * that loads it reports it.
+ * that loads it reports it. Connect's reader answers every partition asked for, with null where nothing is stored:
+ * those have no cursor (a fresh deployment's first deal is then known to be blind).
  */
 final class StoredCursors {
 
@@ -34,6 +35,9 @@ final class StoredCursors {
         Map<Map<String, Object>, WorkUnit> byPartition = new HashMap<>();
         units.forEach(unit -> byPartition.put(unit.toPartition(), unit));
         offsets.forEach((partition, offset) -> {
+            if (offset == null) {
+                return;
+            }
             try {
                 cursors.put(partition, UnitCursor.fromOffset(byPartition.get(partition).report().kind(), offset));
             } catch (IllegalArgumentException e) {

@@ -49,14 +49,12 @@ final class InMemoryOffsets implements OffsetStorageReader {
         return offset == null ? null : roundTrip(offset);
     }
 
+    /** As Connect's reader does: every partition asked for is in the answer, with null when nothing is stored. */
     @Override
     public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
         Map<Map<String, T>, Map<String, Object>> result = new HashMap<>();
         for (Map<String, T> partition : partitions) {
-            Map<String, Object> offset = offset(partition);
-            if (offset != null) {
-                result.put(partition, offset);
-            }
+            result.put(partition, offset(partition));
         }
         return result;
     }
