@@ -171,7 +171,8 @@ public final class RateBudget {
      * Sets the limiter's pace. Guava's {@code setRate} keeps the next permit where the old pace put it: after a
      * request at 2 a minute (a small task that joined first after a re-split) that is 30 s away, and the tasks
      * joining with the large shares got no permit for those 30 s. So a faster pace starts a fresh limiter, which
-     * forgets at most one request's interval of the old pace; a slower one keeps the limiter (its wait is short).
+     * forgets what is left of the old pace's interval (permits already granted still come); a slower pace keeps
+     * the limiter, whose wait is then short. {@link MinuteCap} bounds every clock minute either way.
      */
     private void pace(double permitsPerSecond) {
         if (permitsPerSecond > limiter.getRate()) {
