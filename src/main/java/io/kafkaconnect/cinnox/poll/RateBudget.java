@@ -37,7 +37,7 @@ public final class RateBudget {
 
     private final String accountKey;
     private final Clock clock;
-    private final RateLimiter limiter = RateLimiter.create(1.0);
+    private volatile RateLimiter limiter = RateLimiter.create(1.0);
     private final MinuteCap minuteCap;
     private final Set<Lease> leases = new LinkedHashSet<>();
     private final CredentialsAlarm credentials = new CredentialsAlarm();
@@ -161,10 +161,25 @@ public final class RateBudget {
             requestsPerMinute = capIn(minute);
             hasShare = !leases.isEmpty() && requestsPerMinute > 0;
             if (hasShare) {
-                limiter.setRate(requestsPerMinute / SECONDS_PER_MINUTE_BUDGET);
+                pace(requestsPerMinute / SECONDS_PER_MINUTE_BUDGET);
             }
         }
         return requestsPerMinute;
+    }
+
+    /**
+     * Sets the limiter's pace. Guava's {@code setRate} keeps the next permit where the old pace put it: after a
+     * request at 2 a minute (a small task that joined first after a re-split) that is 30 s away, and the tasks
+     * joining with the large shares got no permit for those 30 s. So a faster pace starts a fresh limiter, which
+     * forgets what is left of the old pace's interval (permits already granted still come); a slower pace keeps
+     * the limiter, whose wait is then short. {@link MinuteCap} bounds every clock minute either way.
+     */
+    private void pace(double permitsPerSecond) {
+        if (permitsPerSecond > limiter.getRate()) {
+            limiter = RateLimiter.create(permitsPerSecond);
+        } else {
+            limiter.setRate(permitsPerSecond);
+        }
     }
 
     private synchronized void loansChanged() {

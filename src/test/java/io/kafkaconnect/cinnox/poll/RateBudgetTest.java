@@ -152,6 +152,26 @@ class RateBudgetTest {
         waiting.close();
     }
 
+    /**
+     * After a re-split Connect starts a worker's tasks in any order. In the 3-worker benchmark a task with 2
+     * requests a minute joined first and sent one request, which made the limiter hold the next permit 30 s
+     * (one interval at 2 a minute); the task with 286 that joined a moment later got no permit for those 30 s.
+     * A permit wait is at most a second, so the raised rate must serve the next permit within it.
+     */
+    @Test
+    void aRateRaisedAfterASmallShareTookAPermitServesTheNextPermitAtTheNewPace() {
+        MinuteClock clock = new MinuteClock(NOW);
+        RateBudget budget = new RateBudget("key", clock);
+        try (RateBudget.Lease small = budget.join(2)) {
+            assertTrue(budget.tryAcquire(Duration.ZERO), "the small share's first request");
+            try (RateBudget.Lease large = budget.join(286)) {
+                assertEquals(288.0, budget.requestsPerMinute(), 1e-9);
+                assertTrue(budget.tryAcquire(Duration.ofSeconds(1)),
+                        "at 288 a minute the next permit is a fifth of a second away, not 30 s");
+            }
+        }
+    }
+
     @Test
     void sharesMustNotBeNegative() {
         RateBudget budget = new RateBudget("key", Clock.systemUTC());
