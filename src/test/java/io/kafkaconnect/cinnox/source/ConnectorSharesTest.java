@@ -85,6 +85,13 @@ class ConnectorSharesTest {
         return new WorkUnit("app", Report.CALL_LOG, chunk);
     }
 
+    /** Time passes, the live unit stays caught up, and the connector runs its check. */
+    private void checkAfter(Duration elapsed) {
+        clock.advance(elapsed);
+        caughtUp(unit(LIVE));
+        connector.checkTasks();
+    }
+
     private void caughtUp(WorkUnit unit) {
         Instant next = clock.instant().minus(SETTLE).minusSeconds(30);
         offsets.put(unit.toPartition(), WindowCursor.fresh().startWindow(next.minusSeconds(60), next).windowFinished()
@@ -115,9 +122,7 @@ class ConnectorSharesTest {
         assertTrue(ShareHandover.worstMix(targets(first), shares(second)) <= 400);
 
         for (int minute = 0; minute < 5; minute++) {
-            clock.advance(Duration.ofMinutes(1));
-            caughtUp(unit(LIVE));
-            connector.checkTasks();
+            checkAfter(Duration.ofMinutes(1));
         }
         assertEquals(1, reconfigurations, "the split matches the demand: no second restart");
     }
@@ -146,22 +151,16 @@ class ConnectorSharesTest {
         assertEquals(List.of(2.0, 133.0), shares(second), "the idle task shrinks first; nothing is free to grow yet");
         assertTrue(ShareHandover.worstMix(shares(first), shares(second)) <= 400);
 
-        clock.advance(Duration.ofMinutes(1));
-        caughtUp(unit(LIVE));
-        connector.checkTasks();
+        checkAfter(Duration.ofMinutes(1));
         assertEquals(1, reconfigurations, "not before the check interval has passed");
 
-        clock.advance(Duration.ofMinutes(1));
-        caughtUp(unit(LIVE));
-        connector.checkTasks();
+        checkAfter(Duration.ofMinutes(1));
         assertEquals(2, reconfigurations, "the busy task may now take what the idle one gave");
         List<CinnoxTaskConfig> third = taskConfigs();
         assertEquals(List.of(2.0, 398.0), shares(third));
         assertTrue(ShareHandover.worstMix(shares(second), shares(third)) <= 400);
 
-        clock.advance(Duration.ofMinutes(5));
-        caughtUp(unit(LIVE));
-        connector.checkTasks();
+        checkAfter(Duration.ofMinutes(5));
         assertEquals(2, reconfigurations, "the split matches the demand: no more restarts");
     }
 
@@ -262,14 +261,10 @@ class ConnectorSharesTest {
         firstDayRead(middle, 2);
         firstDayRead(oldest, BUSY_HOUR);
         for (int step = 0; step < 11; step++) {
-            clock.advance(Duration.ofSeconds(5));
-            caughtUp(unit(LIVE));
-            connector.checkTasks();
+            checkAfter(Duration.ofSeconds(5));
         }
         assertEquals(1, reconfigurations, "once only: the interval counts from the early re-split, 55 s ago");
-        clock.advance(Duration.ofSeconds(5));
-        caughtUp(unit(LIVE));
-        connector.checkTasks();
+        checkAfter(Duration.ofSeconds(5));
         assertEquals(2, reconfigurations, "the work moved to the oldest unit, and the interval has passed");
     }
 
@@ -302,9 +297,7 @@ class ConnectorSharesTest {
     void withoutChecksTheSplitFollowsOnlyTheLiveWork() {
         start(0);
         assertEquals(List.of(267.0, 133.0), shares(taskConfigs()), "two live units on the first task, one on the second");
-        clock.advance(Duration.ofMinutes(10));
-        caughtUp(unit(LIVE));
-        connector.checkTasks();
+        checkAfter(Duration.ofMinutes(10));
         assertEquals(0, reconfigurations);
     }
 
