@@ -89,9 +89,12 @@ public final class DemandEstimator {
     }
 
     /**
-     * The tasks' demands from their units' (by task index): each task's backlog weighs the requests its units
-     * behind have left; a unit behind whose size is not known yet weighs the mean of those known, or 1 when
-     * none is (so with nothing known, tasks weigh their units behind, one each).
+     * The tasks' demands from their units' (by task index): each task's live rate is its caught-up units'
+     * (a unit behind spends its requests on its backlog, which is weighed instead: counting its live rate too
+     * gave a task with a small backlog a few requests a minute more than its backlog's part, and it finished
+     * early while its share then idled); each task's backlog weighs the requests its units behind have left;
+     * a unit behind whose size is not known yet weighs the mean of those known, or 1 when none is (so with
+     * nothing known, tasks weigh their units behind, one each).
      */
     public static List<TaskDemand> combine(List<List<UnitDemand>> tasks) {
         long known = 0;
@@ -107,7 +110,7 @@ public final class DemandEstimator {
         long unknown = sized == 0 ? 1 : Math.max(1, Math.round((double) known / sized));
         List<TaskDemand> demands = new ArrayList<>();
         for (List<UnitDemand> units : tasks) {
-            int live = units.stream().mapToInt(UnitDemand::live).sum();
+            int live = units.stream().filter(unit -> !unit.behind()).mapToInt(UnitDemand::live).sum();
             List<UnitDemand> behind = units.stream().filter(UnitDemand::behind).toList();
             long requests = behind.stream().mapToLong(u -> Math.max(1, u.requestsLeft().orElse(unknown))).sum();
             demands.add(new TaskDemand(Math.max(1, live), behind.size(), requests));

@@ -158,6 +158,6 @@ public final class TaskDealer {
             Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
         List<List<WorkUnit>> previous = dealt == null || !followDemand ? List.of() : dealt.groups();
         TaskPlan plan = TaskPlan.deal(todo, tasks, receiving, estimator, cursors, ledgers, previous, now);
-        return followDemand ? plan : plan.withoutBacklogs();
+        return followDemand ? plan : plan.withoutBacklogs(estimator);
     }
 }

@@ -121,10 +121,16 @@ public record TaskPlan(List<List<WorkUnit>> groups, List<TaskDemand> demands, bo
         return new TaskPlan(groups, demands, receiving, new BacklogSizing(behind, sized, stored));
     }
 
-    /** The same deal with every task taken as idle: shares by live rates only (shares do not follow demand). */
-    public TaskPlan withoutBacklogs() {
-        return new TaskPlan(groups, demands.stream().map(d -> TaskDemand.idle(d.liveRequestsPerMinute())).toList(),
-                receiver, new BacklogSizing(0, 0, sizing.stored()));
+    /**
+     * The same deal with every task taken as idle, at the live rate of all its units as they will be once
+     * caught up: shares by live rates only (shares do not follow demand).
+     */
+    public TaskPlan withoutBacklogs(DemandEstimator estimator) {
+        List<TaskDemand> idle = new ArrayList<>(groups.size());
+        for (List<WorkUnit> group : groups) {
+            idle.add(TaskDemand.idle(Math.max(1, group.stream().mapToInt(estimator::liveRate).sum())));
+        }
+        return new TaskPlan(groups, idle, receiver, new BacklogSizing(0, 0, sizing.stored()));
     }
 
     /**

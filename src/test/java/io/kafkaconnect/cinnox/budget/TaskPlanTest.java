@@ -30,8 +30,10 @@ class TaskPlanTest {
     void eachTaskGetsItsUnitsAndTheirDemand() {
         TaskPlan plan = TaskPlan.deal(List.of(OLD, LIVE), 2, false, ESTIMATOR, unit -> null, NOW);
         assertEquals(List.of(List.of(LIVE), List.of(OLD)), plan.groups(), "newest chunk first");
-        assertEquals(List.of(new TaskDemand(2, 1), new TaskDemand(2, 1)), plan.demands(), "nothing read yet: behind");
-        assertEquals(List.of(TaskDemand.idle(2), TaskDemand.idle(2)), plan.withoutBacklogs().demands());
+        assertEquals(List.of(new TaskDemand(1, 1), new TaskDemand(1, 1)), plan.demands(),
+                "nothing read yet: behind, so no live rate yet (the backlog is weighed instead)");
+        assertEquals(List.of(TaskDemand.idle(2), TaskDemand.idle(2)), plan.withoutBacklogs(ESTIMATOR).demands(),
+                "without backlogs: the live rate each unit will need once caught up");
     }
 
     @Test
