@@ -19,9 +19,12 @@ import java.util.Optional;
  * @param loans the loans it gave (or honours) that are still held
  * @param refusedAt when CINNOX refused the App Token to this task (epoch milliseconds), 0 when it did not: the
  *     other tasks, which may have nothing to send, fail too (written only when not 0)
+ * @param pool the id of the worker JVM's rate budget the task joined (random, never a secret), so that the
+ *     connector sees which tasks pool their shares (see {@link Placement}); empty when not known (written only
+ *     when not empty, and read as empty when absent)
  */
 public record BudgetState(String generation, long share, long used, boolean wants, long minute, List<Loan> loans,
-        long refusedAt) {
+        long refusedAt, String pool) {
 
     /** The key of the budget partitions; a unit's partition always has "app", so the two never collide. */
     public static final String PARTITION_KEY = "cinnox.budget";
@@ -29,15 +32,21 @@ public record BudgetState(String generation, long share, long used, boolean want
 
     public BudgetState {
         loans = List.copyOf(loans);
+        pool = pool == null ? "" : pool;
     }
 
     public BudgetState(String generation, long share, long used, boolean wants, long minute, List<Loan> loans) {
-        this(generation, share, used, wants, minute, loans, 0L);
+        this(generation, share, used, wants, minute, loans, 0L, "");
     }
 
     /** This state, saying that CINNOX refused the App Token at {@code atMillis}. */
     public BudgetState withRefusedAt(long atMillis) {
-        return new BudgetState(generation, share, used, wants, minute, loans, atMillis);
+        return new BudgetState(generation, share, used, wants, minute, loans, atMillis, pool);
+    }
+
+    /** This state, naming the worker JVM's rate budget the task joined. */
+    public BudgetState withPool(String id) {
+        return new BudgetState(generation, share, used, wants, minute, loans, refusedAt, id);
     }
 
     public static Map<String, Object> partition(int index) {
@@ -58,6 +67,9 @@ public record BudgetState(String generation, long share, long used, boolean want
         if (refusedAt > 0) {
             offset.put("refusedAt", refusedAt);
         }
+        if (!pool.isEmpty()) {
+            offset.put("pool", pool);
+        }
         return offset;
     }
 
@@ -77,8 +89,9 @@ public record BudgetState(String generation, long share, long used, boolean want
             throw new IllegalArgumentException("a budget state needs a boolean \"wants\"");
         }
         long refusedAt = offset.get("refusedAt") == null ? 0L : number(offset, "refusedAt");
+        String pool = offset.get("pool") == null ? "" : string(offset, "pool");
         return new BudgetState(string(offset, "gen"), number(offset, "share"), number(offset, "used"), wants,
-                number(offset, "minute"), loans, refusedAt);
+                number(offset, "minute"), loans, refusedAt, pool);
     }
 
     /** The state in {@code offset}, or empty when there is none or it cannot be read (it is then ignored). */

@@ -102,16 +102,25 @@ public final class ShareAllocator {
      *     exists (no task busy, or no unit behind sized): then a material move is worth it, as it was
      */
     public boolean worthRestarting(List<Double> current, List<Double> target, long requestsLeft) {
+        return worthRestarting(current, target, requestsLeft, Placement.unknown(target.size()));
+    }
+
+    /**
+     * As above, with {@code moved} what the move takes from some worker JVMs to give to others: tasks in one JVM
+     * pool their shares, so a move between them brings nothing (see {@link Placement}).
+     */
+    public boolean worthRestarting(List<Double> current, List<Double> target, long requestsLeft, Placement placement) {
         if (current.size() != target.size() || anyWaitingTaskGetsAShare(current, target)) {
             return true;
         }
-        if (!differsMaterially(current, target)) {
+        double moved = placement.moved(current, target);
+        if (moved <= 0 || moved < MATERIAL_PART * budget) {
             return false;
         }
         if (requestsLeft <= 0) {
             return true;
         }
-        double gained = moved(current, target) * ((double) requestsLeft / budget);
+        double gained = moved * ((double) requestsLeft / budget);
         return gained > RESTART_COST_MINUTES * budget;
     }
 

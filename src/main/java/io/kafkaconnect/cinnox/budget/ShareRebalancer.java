@@ -117,9 +117,15 @@ public final class ShareRebalancer {
      * the handover can move at least part of it now.
      */
     public boolean worthChanging(List<TaskDemand> demands, BacklogSizing sizing) {
+        return worthChanging(demands, sizing, Placement.unknown(demands.size()));
+    }
+
+    /** As above, counting only what moves between worker JVMs ({@link Placement}). */
+    public boolean worthChanging(List<TaskDemand> demands, BacklogSizing sizing, Placement placement) {
         List<Double> target = allocator.target(demands);
         long left = sizing.estimated() ? demands.stream().mapToLong(TaskDemand::backlogRequests).sum() : 0;
-        return allocator.worthRestarting(current, target, left) && !handover.next(current, target).equals(current);
+        return allocator.worthRestarting(current, target, left, placement)
+                && !handover.next(current, target).equals(current);
     }
 
     /**

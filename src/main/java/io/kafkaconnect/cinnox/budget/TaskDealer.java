@@ -103,6 +103,15 @@ public final class TaskDealer {
      */
     public synchronized Optional<String> reasonToDealAgain(List<WorkUnit> todo, Function<WorkUnit, UnitCursor> cursors,
             Function<WorkUnit, List<LedgerTally>> ledgers, Instant now) {
+        return reasonToDealAgain(todo, cursors, ledgers, Placement.unknown(0), now);
+    }
+
+    /**
+     * As above, a split judged by what it moves between worker JVMs ({@link Placement}): tasks in one JVM pool
+     * their shares, so a move between them is not worth a restart.
+     */
+    public synchronized Optional<String> reasonToDealAgain(List<WorkUnit> todo, Function<WorkUnit, UnitCursor> cursors,
+            Function<WorkUnit, List<LedgerTally>> ledgers, Placement placement, Instant now) {
         if (dealt == null) {
             return Optional.empty();
         }
@@ -110,7 +119,8 @@ public final class TaskDealer {
             return dealt.anyTaskFinished(todo) ? Optional.of("the units of a task have all finished") : Optional.empty();
         }
         TaskPlan plan = plan(todo, maxTasks, cursors, ledgers, now);
-        if (rebalancer.mayChange(now, plan.sizing()) && rebalancer.worthChanging(plan.demands(), plan.sizing())) {
+        if (rebalancer.mayChange(now, plan.sizing())
+                && rebalancer.worthChanging(plan.demands(), plan.sizing(), placement)) {
             String finished = dealt.anyTaskFinished(todo) ? "the units of a task have all finished; " : "";
             String early = rebalancer.due(now) ? "" : "the first deal was blind and every unit behind is sized; ";
             return Optional.of(finished + early + "the tasks' demand changed: " + plan.demands());

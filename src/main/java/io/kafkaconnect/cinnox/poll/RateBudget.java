@@ -36,6 +36,7 @@ public final class RateBudget {
     private static final long MINUTE_MS = 60_000;
 
     private final String accountKey;
+    private final String id = newId();
     private final Clock clock;
     private volatile RateLimiter limiter = RateLimiter.create(1.0);
     private final MinuteCap minuteCap;
@@ -151,6 +152,20 @@ public final class RateBudget {
 
     public String accountKey() {
         return accountKey;
+    }
+
+    /**
+     * A random id of this budget (the pool of the tasks of this JVM on this account), published with the tasks'
+     * budget states so that the connector sees which tasks pool their shares. Never derived from a secret.
+     */
+    public String id() {
+        return id;
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[8];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     /** The cap of the current minute, worked out again when the minute or a task's loans changed. */

@@ -12,7 +12,6 @@ import io.kafkaconnect.cinnox.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,7 +143,7 @@ final class BudgetLedger implements AutoCloseable {
         desk.decide(minute, usage, clock.millis() - startedMs >= WARM_UP.toMillis());
         lease.setLoans(desk.view());
         logLoans();
-        Map<String, Object> offset = desk.state(minute, usage).withRefusedAt(refusedAt).toOffset();
+        Map<String, Object> offset = state(minute, usage).withRefusedAt(refusedAt).toOffset();
         if (!offset.equals(published)) {
             published = offset;
             pending.set(maker.budgetState(BudgetState.partition(place.index()), offset,
@@ -163,11 +162,16 @@ final class BudgetLedger implements AutoCloseable {
         }
         refusedAt = atMillis;
         long minute = minute();
-        Map<String, Object> offset = desk.state(minute, lease.usage(minute)).withRefusedAt(atMillis).toOffset();
+        Map<String, Object> offset = state(minute, lease.usage(minute)).withRefusedAt(atMillis).toOffset();
         published = offset;
         pending.set(null);
         return maker.budgetState(BudgetState.partition(place.index()), offset,
                 BudgetState.PARTITION_KEY + "/" + place.index());
+    }
+
+    /** The state to publish: the desk's, with the JVM budget this task draws on (see budget.Placement). */
+    private BudgetState state(long minute, MinuteUsage.Usage usage) {
+        return desk.state(minute, usage).withPool(lease.budget().id());
     }
 
     /** The refusals other tasks published at or after this task started, as of the last read. */
@@ -211,15 +215,7 @@ final class BudgetLedger implements AutoCloseable {
     }
 
     private Map<Integer, BudgetState> read(List<Integer> indexes) {
-        List<Map<String, Object>> partitions = new ArrayList<>();
-        indexes.forEach(i -> partitions.add(BudgetState.partition(i)));
-        Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(partitions);
-        Map<Integer, BudgetState> states = new HashMap<>();
-        for (int i : indexes) {
-            Map<String, Object> offset = offsets == null ? null : offsets.get(BudgetState.partition(i));
-            BudgetState.read(offset).ifPresent(state -> states.put(i, state));
-        }
-        return states;
+        return StoredBudgets.read(reader, indexes);
     }
 
     private void logLoans() {

@@ -2,6 +2,7 @@ package io.kafkaconnect.cinnox.source;
 
 import io.kafkaconnect.cinnox.budget.BacklogEstimate;
 import io.kafkaconnect.cinnox.budget.DemandEstimator;
+import io.kafkaconnect.cinnox.budget.Placement;
 import io.kafkaconnect.cinnox.budget.TaskDealer;
 import io.kafkaconnect.cinnox.schedule.Scheduler;
 import io.kafkaconnect.cinnox.config.CinnoxSourceConfig;
@@ -61,6 +62,7 @@ public class CinnoxSourceConnector extends SourceConnector {
     private Scheduler monitor;
     private volatile ConnectorMetrics metrics;
     private volatile Chunk plannedChunk;
+    private volatile String dealtGeneration = "";
     private final ShareReads reads = new ShareReads(CHECK_EVERY);
     private SubscriptionRemoval removal;
     private TaskDealer dealer;
@@ -133,6 +135,7 @@ public class CinnoxSourceConnector extends SourceConnector {
         List<Map<String, String>> configs = new ArrayList<>();
         List<List<WorkUnit>> groups = deal.plan().groups();
         String generation = generation(groups, deal.shares(), deal.targets());
+        dealtGeneration = generation;
         for (int i = 0; i < groups.size(); i++) {
             boolean receiver = deal.plan().receiver() && i == 0;
             Map<String, String> task = CinnoxTaskConfig.taskProps(props, groups.get(i), deal.shares().get(i),
@@ -207,7 +210,10 @@ public class CinnoxSourceConnector extends SourceConnector {
             Function<WorkUnit, UnitCursor> cursors = StoredCursors.read(context().offsetStorageReader(),
                     planner.allUnits(now))::of;
             List<WorkUnit> todo = planner.unitsToDo(now, cursors);
-            Optional<String> reason = dealer.reasonToDealAgain(todo, cursors, ledgers(todo, cursors, now), now);
+            Placement placement = StoredBudgets.placement(context().offsetStorageReader(), dealtGeneration,
+                    dealer.shares().size());
+            Optional<String> reason = dealer.reasonToDealAgain(todo, cursors, ledgers(todo, cursors, now), placement,
+                    now);
             if (reason.isPresent()) {
                 log.info("Asking for new task configurations: {}", reason.get());
                 reads.asked(now);

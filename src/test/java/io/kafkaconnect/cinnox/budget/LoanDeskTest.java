@@ -173,6 +173,8 @@ class LoanDeskTest {
         BudgetState state = new BudgetState("ab12", 75, 60, true, M,
                 List.of(new Loan(1, 20, M + 2, M + 3, "ab12"), new Loan(4, 7, M, M + 1, "ff00")));
         assertEquals(state, BudgetState.fromOffset(state.toOffset()));
+        assertEquals(state.withPool("0a1b"), BudgetState.fromOffset(state.withPool("0a1b").toOffset()));
+        assertEquals("", BudgetState.fromOffset(state.toOffset()).pool(), "a state without a pool reads as unknown");
         assertEquals(Map.of(BudgetState.PARTITION_KEY, "3"), BudgetState.partition(3));
         assertTrue(BudgetState.read(Map.of("v", 2)).isEmpty());
         assertTrue(BudgetState.read(null).isEmpty());

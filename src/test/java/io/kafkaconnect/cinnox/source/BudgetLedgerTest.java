@@ -91,6 +91,8 @@ class BudgetLedgerTest {
         BudgetLedger idle = ledger(task(0, 2, "g1", 300, true), idleLease);
         BudgetLedger busy = ledger(task(1, 2, "g1", 150, true), busyLease);
         publish(idle);
+        assertEquals(idleWorker.id(), BudgetState.fromOffset(offsets.offset(BudgetState.partition(0))).pool(),
+                "the state names the JVM budget the task draws on");
         assertEquals(300.0, idleWorker.capIn(M + 5), 1e-9, "nothing lent before it has counted its use a while");
         clock.toMinute(M + 1);
         long m = M + 1;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kafkaconnect.cinnox.budget.BudgetState;
 import io.kafkaconnect.cinnox.budget.ShareHandover;
 import io.kafkaconnect.cinnox.config.CinnoxTaskConfig;
 import io.kafkaconnect.cinnox.ledger.Bucket;
@@ -213,6 +214,41 @@ class ConnectorSharesTest {
         // 288,000 rows left in the middle chunk (576 pages), 288 in the oldest (1 page).
         assertEquals(List.of(TARGET_0, TARGET_1), targets(second));
         assertTrue(ShareHandover.worstMix(List.of(266.0, 134.0), shares(second)) <= 400);
+    }
+
+    /**
+     * The same move with both tasks in one worker JVM, as their budget states show: they pool their shares, so
+     * moving budget between them brings nothing and the tasks are not restarted for it.
+     */
+    @Test
+    void aMoveBetweenTasksOfOneWorkerJvmIsNotWorthRestartingThem() {
+        checkWithTasksIn("jvm-a", "jvm-a");
+        assertEquals(0, reconfigurations, "one JVM: nothing to gain");
+    }
+
+    /** In two JVMs, as their states show, the same move restarts the tasks. */
+    @Test
+    void theSameMoveBetweenTwoWorkerJvmsRestartsThem() {
+        checkWithTasksIn("jvm-a", "jvm-b");
+        assertEquals(1, reconfigurations, "two JVMs");
+    }
+
+    /** The move of {@link #theTaskWhoseLedgersShowTheMostLeftGetsMostOfTheRest}, the tasks' states naming these pools. */
+    private void checkWithTasksIn(String pool0, String pool1) {
+        start(Duration.ofMinutes(1).toMillis(), true);
+        Chunk middle = Chunk.containing(T0.minus(Duration.ofDays(7)), Duration.ofDays(7));
+        Chunk oldest = Chunk.containing(T0.minus(Duration.ofDays(14)), Duration.ofDays(7));
+        String generation = taskConfigs().get(0).place().generation();
+        List<String> pools = List.of(pool0, pool1);
+        for (int index = 0; index < 2; index++) {
+            BudgetState state = new BudgetState(generation, 100, 100, true, 0, List.of()).withPool(pools.get(index));
+            offsets.put(BudgetState.partition(index), state.toOffset());
+        }
+        clock.advance(Duration.ofMinutes(2));
+        caughtUp(unit(LIVE));
+        firstDayRead(middle, BUSY_HOUR);
+        firstDayRead(oldest, 2);
+        connector.checkTasks();
     }
 
     /**
