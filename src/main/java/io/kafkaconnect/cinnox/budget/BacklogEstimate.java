@@ -104,7 +104,7 @@ public final class BacklogEstimate {
     /**
      * Children queued per row read, over the buckets younger than the oldest that still holds child work, those
      * without a child too (children are read oldest bucket first, so a younger bucket that queues none had
-     * none: counting only the buckets that queue some said a quarter more recordings a call than there were);
+     * none: counting only the buckets that queue some said a third more recordings a call than there were);
      * the oldest is left out when a younger one queues too (its children are being read, so it shows fewer than
      * it queued). With one such bucket, the larger of its figure (itself and the buckets after it) and the one
      * remembered; the one remembered when none holds any; 0 before any. A figure is remembered when it counts at
