@@ -102,18 +102,26 @@ public final class BacklogEstimate {
     }
 
     /**
-     * Children queued per row read, from the buckets that still hold child work, leaving out the oldest of
-     * them when there are others (its children are being read, so it shows fewer than it queued); with one
-     * such bucket, the larger of its figure and the one remembered; the one remembered when none holds any; 0
-     * before any. A figure is remembered when it counts at least as many rows as the one remembered: as a page's
-     * children are read, fewer and younger buckets still queue, and their figure says less of the unit (in a
-     * live chunk the youngest rows are open enquiries, without a chat yet).
+     * Children queued per row read, over the buckets younger than the oldest that still holds child work, those
+     * without a child too (children are read oldest bucket first, so a younger bucket that queues none had
+     * none: counting only the buckets that queue some said a third more recordings a call than there were);
+     * the oldest is left out when a younger one queues too (its children are being read, so it shows fewer than
+     * it queued). With one such bucket, the larger of its figure (itself and the buckets after it) and the one
+     * remembered; the one remembered when none holds any; 0 before any. A figure is remembered when it counts at
+     * least as many rows as the one remembered: as a page's children are read, fewer and younger buckets still
+     * queue, and their figure says less of the unit (in a live chunk the youngest rows are open enquiries,
+     * without a chat yet).
      */
     double childrenPerRow(WorkUnit unit, List<LedgerTally> buckets) {
         List<LedgerTally> queuing = buckets.stream().filter(b -> b.pending() > 0)
                 .sorted(Comparator.comparing(b -> b.bucket().start())).toList();
         Ratio seen = childrenPerRow.getOrDefault(unit, Ratio.NONE);
-        List<LedgerTally> whole = queuing.size() > 1 ? queuing.subList(1, queuing.size()) : queuing;
+        if (queuing.isEmpty()) {
+            return seen.value();
+        }
+        Instant oldest = queuing.get(0).bucket().start();
+        List<LedgerTally> whole = buckets.stream().filter(b -> queuing.size() > 1
+                ? b.bucket().start().isAfter(oldest) : !b.bucket().start().isBefore(oldest)).toList();
         long rows = whole.stream().mapToLong(LedgerTally::rows).sum();
         if (rows == 0) {
             return seen.value();

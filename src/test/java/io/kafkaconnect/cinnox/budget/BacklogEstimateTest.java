@@ -87,6 +87,21 @@ class BacklogEstimateTest {
     }
 
     @Test
+    void theHoursWithoutAChildCountTheirRows() {
+        WorkUnit calls = unit(Report.CALL_DETAIL);
+        List<LedgerTally> everyOtherHour = new ArrayList<>(twoDays(0, 0));
+        for (int h = 0; h < 48; h += 2) {
+            everyOtherHour.set(h, new LedgerTally(everyOtherHour.get(h).bucket(), 10, 2));
+        }
+        assertEquals(2.0 * 23 / (10 * 47), estimate().childrenPerRow(calls, everyOtherHour), 1e-9,
+                "the rows after the oldest hour queuing, those of the hours with no recording too");
+        List<LedgerTally> lastHour = new ArrayList<>(twoDays(0, 0));
+        lastHour.set(40, new LedgerTally(lastHour.get(40).bucket(), 10, 4));
+        assertEquals(4.0 / 80, estimate().childrenPerRow(calls, lastHour), 1e-9,
+                "a single hour queuing counts with the hours after it");
+    }
+
+    @Test
     void aWindowedUnitWithNothingStoredIsNotSizedYet() {
         WorkUnit calls = unit(Report.CALL_LOG);
         assertEquals(OptionalLong.empty(), estimate().requestsLeft(calls, null, List.of(), NOW));
