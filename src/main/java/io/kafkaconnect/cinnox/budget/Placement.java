@@ -51,11 +51,6 @@ public record Placement(List<String> pools) {
         return gains.values().stream().mapToDouble(gain -> Math.max(0, gain)).sum();
     }
 
-    /** How many JVMs the tasks run in, as far as known. */
-    public long jvms() {
-        return pools.stream().distinct().count();
-    }
-
     private String poolOf(int index) {
         return index < pools.size() ? pools.get(index) : alone(index);
     }

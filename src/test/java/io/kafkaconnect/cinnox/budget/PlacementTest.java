@@ -29,9 +29,8 @@ class PlacementTest {
         Map<Integer, BudgetState> states = Map.of(0, state("g2", "a"), 1, state("g1", "a"),
                 2, new BudgetState("g2", 10, 0, false, 1, List.of()), 3, state("g2", "a"));
         Placement placement = Placement.of(states, "g2", 5);
-        assertEquals("a", placement.pools().get(0));
-        assertEquals("a", placement.pools().get(3));
-        assertEquals(4, placement.jvms(), "index 1 is of the old generation, 2 names no pool, 4 has no state");
+        assertEquals(List.of("a", "task-1", "task-2", "a", "task-4"), placement.pools(),
+                "index 1 is of the old generation, 2 names no pool, 4 has no state: each alone");
         assertEquals(10.0, placement.moved(List.of(10.0, 10.0, 10.0, 10.0, 10.0), List.of(20.0, 0.0, 20.0, 0.0, 0.0)),
                 1e-9, "JVM a (tasks 0 and 3) keeps its 20; task 2, alone, gains 10");
     }
