@@ -82,7 +82,10 @@ public final class ShareAllocator {
         if (current.size() != target.size() || anyWaitingTaskGetsAShare(current, target)) {
             return true;
         }
-        double moved = moved(current, target);
+        return material(Placement.unknown(target.size()).moved(current, target));
+    }
+
+    private boolean material(double moved) {
         return moved > 0 && moved >= MATERIAL_PART * budget;
     }
 
@@ -114,7 +117,7 @@ public final class ShareAllocator {
             return true;
         }
         double moved = placement.moved(current, target);
-        if (moved <= 0 || moved < MATERIAL_PART * budget) {
+        if (!material(moved)) {
             return false;
         }
         if (requestsLeft <= 0) {
@@ -131,15 +134,6 @@ public final class ShareAllocator {
             }
         }
         return false;
-    }
-
-    /** What the tasks that grow gain per minute, summed: the budget a move takes from the others. */
-    static double moved(List<Double> current, List<Double> target) {
-        double moved = 0;
-        for (int i = 0; i < Math.min(current.size(), target.size()); i++) {
-            moved += Math.max(0, target.get(i) - current.get(i));
-        }
-        return moved;
     }
 
     /**
